@@ -1,0 +1,58 @@
+package org.sahelmap.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.FeatureStore;
+
+/**
+ * Builds the web application from its dependencies and returns it unstarted, so tests run the very
+ * same app with javalin-testtools. Every route is listed in {@link #routes}.
+ */
+public final class AppFactory {
+  /** Largest request body accepted (AOIs, imports); larger ones get 413. */
+  public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+  private AppFactory() {}
+
+  public static Javalin create(Database database, FeatureStore store, int maxLimit) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.router.ignoreTrailingSlashes = true;
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/web";
+                    files.location = Location.CLASSPATH;
+                  });
+              // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
+              config.staticFiles.enableWebjars();
+            });
+    routes(app, database, store, maxLimit);
+    ErrorMapper.register(app);
+    return app;
+  }
+
+  private static void routes(Javalin app, Database database, FeatureStore store, int maxLimit) {
+    LandingHandler landing = new LandingHandler(maxLimit);
+    CollectionsHandler collections = new CollectionsHandler(store);
+    ItemsHandler items = new ItemsHandler(store, maxLimit);
+    HealthHandler health = new HealthHandler(database);
+
+    // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
+    app.before("/ogc*", Cors::allowReads);
+    app.options("/ogc*", Cors::preflight);
+
+    app.get("/health", health::get);
+    app.get("/ogc", landing::landing);
+    app.get("/ogc/conformance", landing::conformance);
+    app.get("/ogc/api", landing::openApi);
+    app.get("/ogc/collections", collections::list);
+    app.get("/ogc/collections/{collectionId}", collections::one);
+    app.get("/ogc/collections/{collectionId}/items", items::items);
+    app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
+  }
+}

@@ -1,0 +1,64 @@
+package org.sahelmap.api;
+
+import static org.sahelmap.api.Html.esc;
+
+import java.util.List;
+import java.util.Map;
+
+/** HTML views of collections: a table of them, and one collection with a small map of its items. */
+final class CollectionPages {
+  private CollectionPages() {}
+
+  static String list(List<Map<String, Object>> collections) {
+    StringBuilder rows = new StringBuilder();
+    for (Map<String, Object> c : collections) {
+      rows.append("<tr><td><a href=\"/ogc/collections/")
+          .append(esc(c.get("id")))
+          .append("?f=html\">")
+          .append(esc(c.get("id")))
+          .append("</a></td><td>")
+          .append(esc(c.get("title")))
+          .append("</td><td>")
+          .append(esc(c.get("kind")))
+          .append("</td><td>")
+          .append(esc(c.get("numberOfFeatures")))
+          .append("</td></tr>");
+    }
+    return Html.page(
+        "Collections",
+        "/ogc/collections?f=json",
+        "<table><tr><th>id</th><th>title</th><th>kind</th><th>features</th></tr>"
+            + rows
+            + "</table>");
+  }
+
+  static String one(Map<String, Object> c) {
+    String id = esc(c.get("id"));
+    String body =
+        "<p>"
+            + esc(c.get("description"))
+            + "</p><p>"
+            + esc(c.get("numberOfFeatures"))
+            + " features · <a href=\"/ogc/collections/"
+            + id
+            + "/items?f=json\">items (GeoJSON)</a> · <a href=\"/ogc/collections/"
+            + id
+            + "/items?f=geojson&amp;limit=unlimited\">download all</a></p>"
+            + "<div id=\"map\" style=\"height:420px;border:1px solid #ccc\"></div>"
+            + "<h2>Metadata</h2><pre>"
+            + esc(c.get("metadata"))
+            + "</pre>"
+            + "<link rel=\"stylesheet\" href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\">"
+            + "<script src=\"/webjars/leaflet/1.9.4/dist/leaflet.js\"></script>"
+            // The collection id is escaped for HTML and also passed through a data attribute, never
+            // spliced into script text.
+            + "<script data-collection=\""
+            + id
+            + "\">(function(){var id=document.currentScript.dataset.collection;"
+            + "var map=L.map('map');fetch('/ogc/collections/'+encodeURIComponent(id)"
+            + "+'/items?f=json&limit=1000').then(function(r){return r.json();})"
+            + ".then(function(fc){var l=L.geoJSON(fc).addTo(map);var b=l.getBounds();"
+            + "if(b.isValid()){map.fitBounds(b);}else{map.setView([17,0],4);}});})();</script>";
+    return Html.page(String.valueOf(c.get("title")), "/ogc/collections/" + c.get("id"), body);
+  }
+}

@@ -1,0 +1,135 @@
+package org.sahelmap.api;
+
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sahelmap.export.GeoJsonFeatureWriter;
+import org.sahelmap.store.FeatureStore;
+import org.sahelmap.store.ItemQuery;
+import org.sahelmap.store.Layer;
+
+/**
+ * {@code /ogc/collections/{id}/items} and {@code .../items/{featureId}}. Pages and whole-collection
+ * exports ({@code limit=unlimited}) are streamed from PostGIS straight to the response.
+ */
+final class ItemsHandler {
+  private final FeatureStore store;
+  private final int maxLimit;
+
+  ItemsHandler(FeatureStore store, int maxLimit) {
+    this.store = store;
+    this.maxLimit = maxLimit;
+  }
+
+  void items(Context ctx) throws IOException {
+    Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
+    Format format = Format.of(ctx, false);
+    ItemQuery query = ItemsParams.parse(ctx, maxLimit);
+    // A collection without time has no time to filter on: datetime then selects everything, as
+    // every feature of it holds at all times.
+    if (query.hasTime() && !"events".equals(layer.kind())) {
+      query = new ItemQuery(query.bbox(), null, null, query.limit(), query.offset());
+    }
+    if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+      return;
+    }
+    long matched = store.count(layer.id(), query);
+    String self = Links.root(ctx) + ctx.path();
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("numberMatched", matched);
+    members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    members.put("links", pageLinks(ctx, self, query, matched));
+
+    ctx.contentType(Links.GEOJSON + ";charset=utf-8");
+    if (format == Format.GEOJSON_DOWNLOAD) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + layer.id() + ".geojson\"");
+    }
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    GeoJsonFeatureWriter writer = GeoJsonFeatureWriter.begin(out, members);
+    store.stream(layer.id(), query, writer);
+    writer.end();
+  }
+
+  void item(Context ctx) throws IOException {
+    Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
+    Format format = Format.of(ctx, false);
+    String featureId = ctx.pathParam("featureId");
+    var feature =
+        store
+            .feature(layer.id(), featureId)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
+    if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+      return;
+    }
+    StringWriter sw = new StringWriter();
+    GeoJsonFeatureWriter.writeFeature(
+        sw, feature.id(), feature.geometryJson(), feature.propertiesJson());
+    String json = sw.toString();
+    String base = Links.root(ctx) + "/ogc/collections/" + layer.id();
+    String links =
+        JsonText.toJson(
+            List.of(
+                Links.link(Links.root(ctx) + ctx.path(), "self", Links.GEOJSON, "this feature"),
+                Links.link(base, "collection", Links.JSON, "the collection it belongs to")));
+    // Append the links member inside the feature object.
+    ctx.contentType(Links.GEOJSON + ";charset=utf-8");
+    ctx.result(json.substring(0, json.length() - 1) + ",\"links\":" + links + "}");
+  }
+
+  private static List<Map<String, Object>> pageLinks(
+      Context ctx, String self, ItemQuery query, long matched) {
+    List<Map<String, Object>> links = new ArrayList<>();
+    links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
+    if (query.limit() != ItemQuery.UNLIMITED) {
+      long next = query.offset() + query.limit();
+      if (next < matched) {
+        links.add(Links.link(selfWith(ctx, self, next), "next", Links.GEOJSON, "next page"));
+      }
+      if (query.offset() > 0) {
+        long prev = Math.max(0, query.offset() - query.limit());
+        links.add(Links.link(selfWith(ctx, self, prev), "prev", Links.GEOJSON, "previous page"));
+      }
+    }
+    String base = self.substring(0, self.lastIndexOf("/items"));
+    links.add(Links.link(base, "collection", Links.JSON, "the collection"));
+    return links;
+  }
+
+  /** The request's own URL, with offset replaced when one is given; parameters keep their order. */
+  private static String selfWith(Context ctx, String self, Long offset) {
+    StringBuilder q = new StringBuilder();
+    boolean offsetWritten = false;
+    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+      for (String v : p.getValue()) {
+        String value = v;
+        if (p.getKey().equals("offset") && offset != null) {
+          value = Long.toString(offset);
+          offsetWritten = true;
+        }
+        q.append(q.length() == 0 ? "?" : "&")
+            .append(Query.encode(p.getKey()))
+            .append('=')
+            .append(Query.encode(value));
+      }
+    }
+    if (offset != null && !offsetWritten) {
+      q.append(q.length() == 0 ? "?" : "&").append("offset=").append(offset);
+    }
+    return self + q;
+  }
+}

@@ -1,0 +1,73 @@
+package org.sahelmap.api;
+
+import static org.sahelmap.api.Html.esc;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /ogc} (landing page), {@code /ogc/conformance} and {@code /ogc/api} (OpenAPI 3.0). */
+final class LandingHandler {
+  static final String TITLE = "Sahel Map API";
+  static final String DESCRIPTION =
+      "Map layers of the Sahel computed from open geodata (Alliance of Sahel States, the"
+          + " Mali-Algeria border and its zone, Kidal, Gao and Intahaka, Tinzaouaten) and dated"
+          + " events from analysis documents, served as OGC API Features.";
+
+  static final List<String> CONFORMANCE =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+
+  private final int maxLimit;
+
+  LandingHandler(int maxLimit) {
+    this.maxLimit = maxLimit;
+  }
+
+  void landing(Context ctx) {
+    Format format = Format.of(ctx, true);
+    String root = Links.root(ctx);
+    List<Map<String, Object>> links =
+        List.of(
+            Links.link(root + "/ogc", "self", Links.JSON, "this document"),
+            Links.link(root + "/ogc?f=html", "alternate", Links.HTML, "this document as HTML"),
+            Links.link(root + "/ogc/api", "service-desc", Links.OPENAPI, "the API definition"),
+            Links.link(root + "/ogc/conformance", "conformance", Links.JSON, "conformance classes"),
+            Links.link(root + "/ogc/collections", "data", Links.JSON, "the collections"),
+            Links.link(root + "/health", "status", Links.JSON, "service and database health"));
+    if (format == Format.HTML) {
+      StringBuilder list = new StringBuilder("<ul>");
+      for (Map<String, Object> l : links) {
+        list.append("<li><a href=\"")
+            .append(esc(l.get("href")))
+            .append("\">")
+            .append(esc(l.get("title")))
+            .append("</a> <code>")
+            .append(esc(l.get("rel")))
+            .append("</code></li>");
+      }
+      ctx.html(Html.page(TITLE, "/ogc?f=json", "<p>" + esc(DESCRIPTION) + "</p>" + list + "</ul>"));
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", TITLE);
+    body.put("description", DESCRIPTION);
+    body.put("links", links);
+    ctx.json(body);
+  }
+
+  void conformance(Context ctx) {
+    Format.of(ctx, false);
+    ctx.json(Map.of("conformsTo", CONFORMANCE));
+  }
+
+  void openApi(Context ctx) {
+    Format.of(ctx, false);
+    ctx.contentType(Links.OPENAPI);
+    ctx.result(JsonText.toJson(OpenApiDocument.build(Links.root(ctx), maxLimit)));
+  }
+}

@@ -1,0 +1,34 @@
+package org.sahelmap.api;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Absolute links in OGC API form ({@code href, rel, type, title}), rooted at this request's host.
+ */
+final class Links {
+  static final String JSON = "application/json";
+  static final String GEOJSON = "application/geo+json";
+  static final String HTML = "text/html";
+  static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
+  private Links() {}
+
+  /** Scheme, host and port as the client addressed us, e.g. {@code http://127.0.0.1:8080}. */
+  static String root(Context ctx) {
+    String host = ctx.host();
+    return ctx.scheme() + "://" + (host == null ? "localhost" : host);
+  }
+
+  static Map<String, Object> link(String href, String rel, String type, String title) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("href", href);
+    l.put("rel", rel);
+    l.put("type", type);
+    if (title != null) {
+      l.put("title", title);
+    }
+    return l;
+  }
+}

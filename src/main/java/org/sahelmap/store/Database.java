@@ -1,0 +1,99 @@
+package org.sahelmap.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sahelmap.config.DatabaseUrl;
+
+/**
+ * The connection pool and the schema. Opening it applies pending migrations, so a server never runs
+ * against a schema older than its code; migrating an up-to-date database changes nothing.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Connects and migrates. Throws {@link DatabaseUnavailableException} with a one-line reason when
+   * the database cannot be reached.
+   */
+  public static Database open(DatabaseUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url.jdbcUrl());
+    if (url.user() != null) {
+      config.setUsername(url.user());
+    }
+    if (url.password() != null) {
+      config.setPassword(url.password());
+    }
+    config.setMaximumPoolSize(8);
+    config.setPoolName("sahel-map");
+    // Fail at once rather than retrying for 30 s when the database is not there at start.
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(5_000);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(url, rootMessage(e));
+    }
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw new DatabaseUnavailableException(url, "migration failed: " + rootMessage(e));
+    }
+    return new Database(ds);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /**
+   * Versions of PostgreSQL and PostGIS, for the health endpoint. Throws when the database is down.
+   */
+  public Health health() throws SQLException {
+    try (Connection c = connection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT current_setting('server_version'), postgis_lib_version()")) {
+      rs.next();
+      return new Health(rs.getString(1), rs.getString(2));
+    }
+  }
+
+  public record Health(String postgresVersion, String postgisVersion) {}
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

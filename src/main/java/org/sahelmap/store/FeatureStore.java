@@ -1,0 +1,43 @@
+package org.sahelmap.store;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where layers and features live. PostGIS is the implementation today; an embedded GeoPackage one
+ * is planned, so nothing outside this package speaks SQL.
+ */
+public interface FeatureStore {
+
+  List<Layer> layers();
+
+  Optional<Layer> layer(String id);
+
+  Extent extent(String layerId);
+
+  /**
+   * Replaces the given layers (and all their features) in one transaction: either every layer is
+   * replaced or, on any failure, the previous ones stay as they were.
+   */
+  void replaceLayers(List<LayerData> layers);
+
+  /**
+   * Inserts or updates features of an existing layer in one transaction (all or nothing), matched
+   * on feature id so re-importing the same data does not duplicate it.
+   */
+  void upsertFeatures(String layerId, List<FeatureRecord> features);
+
+  /** Number of features of the layer matching the query (ignoring limit and offset). */
+  long count(String layerId, ItemQuery query);
+
+  /**
+   * Streams the matching features, in a stable order, to the sink; returns how many were written.
+   */
+  long stream(String layerId, ItemQuery query, FeatureSink sink) throws IOException;
+
+  /** One feature, or empty when the layer has no feature with that id. */
+  Optional<StoredFeature> feature(String layerId, String featureId);
+
+  record StoredFeature(String id, String geometryJson, String propertiesJson) {}
+}

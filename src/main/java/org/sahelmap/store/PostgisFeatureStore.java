@@ -1,0 +1,324 @@
+package org.sahelmap.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * {@link FeatureStore} over PostGIS. Geometry goes in as WKB and comes out as GeoJSON written by
+ * PostGIS itself ({@code ST_AsGeoJSON}), so serving a page costs little more than the query. Values
+ * are always bound as parameters; the only identifiers in SQL are constants of this class.
+ */
+public final class PostgisFeatureStore implements FeatureStore {
+
+  /** Decimal places of output coordinates: 6 is about 0.1 m, finer than any source we hold. */
+  static final int COORDINATE_DECIMALS = 6;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int STREAM_FETCH_SIZE = 1000;
+
+  private final DataSource dataSource;
+
+  public PostgisFeatureStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public List<Layer> layers() {
+    return queryLayers("SELECT * FROM layer ORDER BY display_order, id", null);
+  }
+
+  @Override
+  public Optional<Layer> layer(String id) {
+    return queryLayers("SELECT * FROM layer WHERE id = ?", id).stream().findFirst();
+  }
+
+  private List<Layer> queryLayers(String sql, String param) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (param != null) {
+        ps.setString(1, param);
+      }
+      List<Layer> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Layer(
+                  rs.getString("id"),
+                  rs.getString("title"),
+                  rs.getString("description"),
+                  rs.getString("kind"),
+                  readMap(rs.getString("metadata")),
+                  instant(rs.getTimestamp("computed_at")),
+                  instant(rs.getTimestamp("updated_at")),
+                  rs.getInt("display_order")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("reading layers", e);
+    }
+  }
+
+  @Override
+  public Extent extent(String layerId) {
+    String sql =
+        "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1, n FROM ("
+            + " SELECT ST_Extent(geom) AS e, min(t_start) AS t0, max(t_end) AS t1, count(*) AS n"
+            + " FROM feature WHERE layer_id = ?) x";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, layerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long n = rs.getLong(7);
+        double[] bbox =
+            n == 0
+                ? null
+                : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+        return new Extent(bbox, instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), n);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the extent of " + layerId, e);
+    }
+  }
+
+  @Override
+  public void replaceLayers(List<LayerData> layers) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (LayerData data : layers) {
+          try (PreparedStatement del = c.prepareStatement("DELETE FROM layer WHERE id = ?")) {
+            del.setString(1, data.layer().id());
+            del.executeUpdate();
+          }
+          insertLayer(c, data.layer());
+          insertFeatures(c, data.layer().id(), data.features(), false);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("writing layers", e);
+    }
+  }
+
+  @Override
+  public void upsertFeatures(String layerId, List<FeatureRecord> features) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        insertFeatures(c, layerId, features, true);
+        touch(c, layerId);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("writing features of " + layerId, e);
+    }
+  }
+
+  private static void insertLayer(Connection c, Layer layer) throws SQLException {
+    String sql =
+        "INSERT INTO layer (id, title, description, kind, metadata, computed_at, display_order)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, layer.id());
+      ps.setString(2, layer.title());
+      ps.setString(3, layer.description());
+      ps.setString(4, layer.kind());
+      ps.setString(5, writeJson(layer.metadata()));
+      ps.setTimestamp(6, layer.computedAt() == null ? null : Timestamp.from(layer.computedAt()));
+      ps.setInt(7, layer.displayOrder());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void touch(Connection c, String layerId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE layer SET updated_at = clock_timestamp() WHERE id = ?")) {
+      ps.setString(1, layerId);
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException("no layer " + layerId, null);
+      }
+    }
+  }
+
+  private static void insertFeatures(
+      Connection c, String layerId, List<FeatureRecord> features, boolean upsert)
+      throws SQLException {
+    // Polygons are stored wound as RFC 7946 asks (exterior counter-clockwise), so every reader of
+    // the table, ours or a GIS's, gets conforming GeoJSON without re-winding on the way out.
+    String sql =
+        "INSERT INTO feature (layer_id, id, properties, geom, t_start, t_end)"
+            + " VALUES (?, ?, ?::jsonb, ST_ForcePolygonCCW(ST_GeomFromWKB(?, 4326)), ?, ?)"
+            + (upsert
+                ? " ON CONFLICT (layer_id, id) DO UPDATE SET properties = EXCLUDED.properties,"
+                    + " geom = EXCLUDED.geom, t_start = EXCLUDED.t_start, t_end = EXCLUDED.t_end"
+                : "");
+    WKBWriter wkb = new WKBWriter(2);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int batched = 0;
+      for (FeatureRecord f : features) {
+        ps.setString(1, layerId);
+        ps.setString(2, f.id());
+        ps.setString(3, writeJson(f.properties()));
+        ps.setBytes(4, wkb.write(f.geometry()));
+        ps.setTimestamp(5, f.start() == null ? null : Timestamp.from(f.start()));
+        ps.setTimestamp(6, f.end() == null ? null : Timestamp.from(f.end()));
+        ps.addBatch();
+        if (++batched % 500 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public long count(String layerId, ItemQuery query) {
+    List<Object> params = new ArrayList<>();
+    String sql = "SELECT count(*) FROM feature WHERE " + where(layerId, query, params);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("counting features of " + layerId, e);
+    }
+  }
+
+  @Override
+  public long stream(String layerId, ItemQuery query, FeatureSink sink) throws IOException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT id, ST_AsGeoJSON(geom, ")
+            .append(COORDINATE_DECIMALS)
+            .append("), properties::text FROM feature WHERE ")
+            .append(where(layerId, query, params))
+            .append(" ORDER BY seq");
+    if (query.limit() != ItemQuery.UNLIMITED) {
+      sql.append(" LIMIT ?");
+      params.add(query.limit());
+    }
+    if (query.offset() > 0) {
+      sql.append(" OFFSET ?");
+      params.add(query.offset());
+    }
+    try (Connection c = dataSource.getConnection()) {
+      // PgJDBC only streams with a cursor (fetch size) inside a transaction; otherwise it would
+      // read
+      // the whole result into memory before returning the first row.
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setFetchSize(STREAM_FETCH_SIZE);
+        bind(ps, params);
+        long n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+            n++;
+          }
+        }
+        return n;
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading features of " + layerId, e);
+    }
+  }
+
+  @Override
+  public Optional<StoredFeature> feature(String layerId, String featureId) {
+    String sql =
+        "SELECT id, ST_AsGeoJSON(geom, "
+            + COORDINATE_DECIMALS
+            + "), properties::text FROM feature WHERE layer_id = ? AND id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, layerId);
+      ps.setString(2, featureId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredFeature(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
+    }
+  }
+
+  /**
+   * The WHERE clause of an items query. The bbox test is {@code ST_Intersects} against an envelope
+   * in the column's own SRID, which PostGIS answers from the GiST index.
+   */
+  static String where(String layerId, ItemQuery q, List<Object> params) {
+    StringBuilder w = new StringBuilder("layer_id = ?");
+    params.add(layerId);
+    if (q.bbox() != null) {
+      w.append(" AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+      for (double v : q.bbox()) {
+        params.add(v);
+      }
+    }
+    if (q.to() != null) {
+      w.append(" AND t_start <= ?");
+      params.add(Timestamp.from(q.to()));
+    }
+    if (q.from() != null) {
+      w.append(" AND t_end >= ?");
+      params.add(Timestamp.from(q.from()));
+    }
+    return w.toString();
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  private static Instant instant(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
+  }
+
+  static String writeJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Object> readMap(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.sahelmap.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.sahelmap.config.DatabaseUrl;
+import org.sahelmap.store.Database;
+
+/**
+ * The real PostGIS the tests run against: {@code TEST_DATABASE_URL}, or the {@code sahel_test}
+ * database that scripts/setup-postgis.sh creates. Each {@link #fresh()} drops this project's tables
+ * and migrates from nothing, so a test class starts from a known, empty schema.
+ */
+public final class TestDatabase {
+  public static final String DEFAULT_URL = "postgresql://sahel:sahel@localhost:5432/sahel_test";
+
+  private TestDatabase() {}
+
+  public static DatabaseUrl url() {
+    String env = System.getenv("TEST_DATABASE_URL");
+    return DatabaseUrl.parse(env == null || env.isBlank() ? DEFAULT_URL : env);
+  }
+
+  public static Database fresh() {
+    DatabaseUrl url = url();
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS feature, layer, flyway_schema_history CASCADE");
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "tests need PostGIS at "
+              + url.describe()
+              + ": run scripts/setup-postgis.sh or set TEST_DATABASE_URL",
+          e);
+    }
+    return Database.open(url);
+  }
+}
