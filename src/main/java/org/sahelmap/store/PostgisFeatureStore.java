@@ -287,7 +287,11 @@ public final class PostgisFeatureStore implements FeatureStore {
             .append(COORDINATE_DECIMALS)
             .append("), properties::text FROM feature WHERE ")
             .append(where(layerId, query, params))
-            .append(" ORDER BY seq");
+            // With a bbox, "seq + 0" keeps the planner off the (layer_id, seq) index: it would walk
+            // that index in order and filter, expecting matches spread evenly, but features are
+            // stored in spatial runs, so a small page of a small box scanned most of the layer
+            // (100 ms on 200,000 points against 10 ms through feature_geom_gix).
+            .append(query.bbox() != null ? " ORDER BY seq + 0" : " ORDER BY seq");
     if (query.limit() != ItemQuery.UNLIMITED) {
       sql.append(" LIMIT ?");
       params.add(query.limit());
