@@ -124,8 +124,8 @@ public final class Main {
     // The registry is mirrored into the database at every start so SQL clients can join on it.
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
     PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());
-    if (store.layers().isEmpty()) {
-      // First start against an empty database: the map is useless without its layers.
+    if (LayerBuilder.missingFrom(store)) {
+      // First start (or a database from before a layer existed): the map needs all its layers.
       layerBuilder().buildInto(store);
     }
     Javalin app =
