@@ -1,0 +1,178 @@
+package org.sahelmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.sahelmap.api.AppFactory;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestDatabase;
+
+/** The front end in a real headless Chromium against the real app and PostGIS. */
+class MapPageBrowserTest {
+  static final List<String> MISSION =
+      List.of(
+          "aes-territory",
+          "algeria-border",
+          "algeria-border-zone",
+          "kidal",
+          "gao-intahaka",
+          "tinzaouaten");
+  static Database db;
+  static Javalin app;
+  static String base;
+  static JsonNode events;
+  ChromeDriver driver;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    db = TestDatabase.fresh();
+    PostgisFeatureStore store = new PostgisFeatureStore(db.dataSource());
+    DevData.load(store);
+    app = AppFactory.create(db, store, 10000).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port() + "/";
+    events =
+        new ObjectMapper()
+            .readTree(
+                DevData.repoRoot()
+                    .resolve("data/events/partnership-not-dependency.geojson")
+                    .toFile());
+  }
+
+  @AfterAll
+  static void stopApp() {
+    app.stop();
+    db.close();
+  }
+
+  @AfterEach
+  void quit() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private void load(int width, int height, String hash) {
+    driver = driver == null ? Browser.open(width, height) : driver;
+    driver.get(base + hash);
+    Browser.waitReady(driver);
+    assertThat(attr("return document.body.dataset.ready")).isEqualTo("true");
+  }
+
+  private Object run(String script, Object... args) {
+    return Browser.js(driver).executeScript(script, args);
+  }
+
+  private String attr(String script) {
+    return String.valueOf(run(script));
+  }
+
+  private long count(String css) {
+    return driver.findElements(By.cssSelector(css)).size();
+  }
+
+  @Test
+  void loadsWithNoConsoleErrorsAndDrawsEveryMissionLayer() {
+    load(1366, 768, "");
+    for (String id : MISSION) {
+      long paths = count(".leaflet-mission-" + id + "-pane path");
+      assertThat(paths).as("paths drawn for %s", id).isGreaterThan(0);
+    }
+    assertThat(count(".leaflet-mission-algeria-border-zone-pane path")).isEqualTo(3);
+    // Points are circle markers (paths), so kidal = region + camp area + town.
+    assertThat(count(".leaflet-mission-kidal-pane path")).isEqualTo(3);
+    assertThat(count(".leaflet-context-countries-pane path")).isEqualTo(22);
+    assertThat(count(".leaflet-marker-pane .event-marker")).isEqualTo(36);
+    assertThat(count("#event-list li[data-event]")).isEqualTo(36);
+    assertThat(count(".leaflet-labels-pane .mission-label")).isGreaterThanOrEqualTo(4);
+    assertThat(driver.findElements(By.cssSelector("#legend .legend-entry"))).isNotEmpty();
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void timelineNarrowsTheEventsToThoseOverlappingTheWindow() {
+    load(1366, 768, "");
+    // July 2024 to September 2024, moved with the keyboard-reachable sliders.
+    run(
+        "const [a,b]=document.querySelectorAll('#timeline input[type=range]');"
+            + "a.value=2024*12+6; a.dispatchEvent(new Event('input'));"
+            + "b.value=2024*12+8; b.dispatchEvent(new Event('input'));");
+    long expected = expectedEvents("2024-07-01", "2024-09-30");
+    assertThat(expected).isBetween(5L, 30L);
+    assertThat(count("#event-list li[data-event]")).isEqualTo(expected);
+    assertThat(count(".leaflet-marker-pane .event-marker")).isEqualTo(expected);
+    assertThat(driver.getCurrentUrl()).contains("t=2024-07-01/2024-09-30");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void permalinkRestoresViewLayersAndTimeWindow() {
+    load(1366, 768, "");
+    driver.findElement(By.cssSelector("input[data-layer='rivers']")).click();
+    driver.findElement(By.cssSelector("input[data-layer='aes-territory']")).click();
+    run(
+        "const [a,b]=document.querySelectorAll('#timeline input[type=range]');"
+            + "a.value=2023*12+9; a.dispatchEvent(new Event('input'));"
+            + "b.value=2023*12+10; b.dispatchEvent(new Event('input'));");
+    run("document.getElementById('map'); window.dispatchEvent(new Event('x'));");
+    String url = driver.getCurrentUrl();
+    assertThat(url).contains("t=2023-10-01/2023-11-30").doesNotContain("aes-territory");
+    long shown = count("#event-list li[data-event]");
+
+    driver.get("about:blank");
+    load(1366, 768, url.substring(url.indexOf('#')));
+    assertThat(driver.getCurrentUrl()).isEqualTo(url);
+    assertThat(driver.findElement(By.cssSelector("input[data-layer='rivers']")).isSelected())
+        .isFalse();
+    assertThat(driver.findElement(By.cssSelector("input[data-layer='kidal']")).isSelected())
+        .isTrue();
+    assertThat(count(".leaflet-mission-aes-territory-pane path")).isZero();
+    assertThat(count("#event-list li[data-event]"))
+        .isEqualTo(shown)
+        .isEqualTo(expectedEvents("2023-10-01", "2023-11-30"));
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void writesScreenshotsOfTheFullMap() throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+      driver = Browser.open(size[0], size[1]);
+      load(size[0], size[1], "");
+      Thread.sleep(500);
+      Path png = dir.resolve("map-" + size[0] + "x" + size[1] + ".png");
+      Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+      assertThat(Files.size(png)).isGreaterThan(20_000);
+      assertThat(Browser.consoleErrors(driver)).isEmpty();
+      driver.quit();
+      driver = null;
+    }
+  }
+
+  private long expectedEvents(String from, String to) {
+    long n = 0;
+    for (JsonNode f : events.get("features")) {
+      JsonNode p = f.get("properties");
+      if (p.get("start").asText().compareTo(to) <= 0
+          && p.get("end").asText().compareTo(from) >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

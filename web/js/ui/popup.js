@@ -1,0 +1,65 @@
+// Popup contents as DOM elements (no Leaflet here): numbers formatted for people, the collection's
+// sources and method, the event's date at its precision and its citation.
+import { el } from './dom.js';
+import { formatKm, formatKm2, formatNumber, humanize } from '../format.js';
+import { formatEventDate } from '../dates.js';
+import { CATEGORIES } from '../styles.js';
+
+const list = (v) => (Array.isArray(v) ? v.join(', ') : String(v));
+
+const FIELDS = [
+  ['kind', 'Kind', (v) => humanize(v)],
+  ['band', 'Band', String],
+  ['members', 'Member states', list],
+  ['area_km2', 'Area', formatKm2],
+  ['member_areas_km2', 'Member areas', (v) => Object.entries(v).map(([k, a]) => `${k} ${formatKm2(a)}`).join('; ')],
+  ['length_km', 'Length', formatKm],
+  ['radius_km', 'Radius', formatKm],
+  ['uncertainty_km', 'Uncertainty', (v) => `± ${formatKm(v)}`],
+  ['distance_from_gao_km', 'Distance from Gao', formatKm],
+  ['distance_to_border_km', 'Distance to the Algerian border', formatKm],
+  ['confidence', 'Confidence', String],
+  ['note', 'Note', String],
+  ['sources', 'Sources', list],
+];
+
+function rows(pairs) {
+  return el('dl', { class: 'popup-fields' },
+    pairs.flatMap(([label, value]) => [el('dt', { text: label }), el('dd', { text: value })]));
+}
+
+export function missionPopup(collection, feature) {
+  const p = feature.properties ?? {};
+  const pairs = FIELDS.filter(([k]) => p[k] !== undefined && p[k] !== null && p[k] !== '')
+    .map(([k, label, fmt]) => [label, fmt(p[k])]);
+  const meta = collection.metadata ?? {};
+  if (!p.sources && meta.sources) pairs.push(['Sources', list(meta.sources)]);
+  if (meta.method) pairs.push(['Method', String(meta.method)]);
+  return el('div', { class: 'popup' },
+    el('h3', { text: p.name ?? p.band ?? collection.title }),
+    el('p', { class: 'popup-layer', text: collection.title }),
+    rows(pairs));
+}
+
+export function eventPopup(feature, citation) {
+  const p = feature.properties;
+  const quote = el('blockquote', { class: 'popup-passage', hidden: true });
+  const box = el('div', { class: 'popup popup-event' },
+    el('h3', { text: p.title }),
+    el('p', { class: 'popup-date', text: `${formatEventDate(p.start, p.end, p.date_precision)} · ${p.place_name}` }),
+    el('p', { class: 'popup-summary', text: p.summary }),
+    rows([
+      ['Category', CATEGORIES[p.category]?.label ?? humanize(p.category)],
+      ['Actors', list(p.actors ?? [])],
+      ['Location', `${humanize(p.location_basis)} (${p.location_confidence} confidence)`],
+      ['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`],
+    ]),
+    quote);
+  citation?.(p.id).then((c) => {
+    if (!c?.passage) return;
+    quote.textContent = `“${c.passage}”`;
+    if (c.document?.title) quote.append(el('cite', { text: ` — ${c.document.title}, ¶${c.paragraph}` }));
+    quote.hidden = false;
+  }).catch(() => {});
+  return box;
+}
