@@ -40,10 +40,11 @@ async function start() {
     } else if (c.kind === 'mission') {
       drawn.set(c.id, missionLayer(map, c, g));
       labels.push(...missionEntries(c.id, g, MISSION[c.id]?.color));
-      legendOf.set(c.id, legendEntries(c.id, c.title, g.features));
+      legendOf.set(c.id, legendEntries(c.id, g.features));
     }
   }
   const labelGroup = labelLayer(map, labels).addTo(map);
+  if (!fromHash.view) fitMission(map, drawn);
   const eventFeatures = byId.get('events')?.geojson.features ?? [];
   const extent = timeExtent(eventFeatures) ?? { from: '2024-01-01', to: '2024-12-31' };
   const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
@@ -66,7 +67,7 @@ async function start() {
   const panelRows = collections.filter((c) => drawn.has(c.id)).map((c) => ({
     id: c.id, title: c.title, kind: c.kind,
     preview: c.kind === 'context' ? (CONTEXT[c.id] ? { shape: c.id === 'rivers' ? 'line' : 'fill', style: CONTEXT[c.id] } : null)
-      : legendOf.get(c.id)?.[0],
+      : legendOf.get(c.id)?.find((e) => e.shape !== 'point') ?? legendOf.get(c.id)?.[0],
   })).sort((a, b) => sortKey(a) - sortKey(b));
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
     (id, on) => state.set({ visible: toggled(state.get().visible, id, on) }));
@@ -102,7 +103,7 @@ async function start() {
     time.show(s.time, shown.length, eventFeatures.length);
     syncLayerPanel($('layer-panel'), s.visible);
     const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
-      .map((id) => ({ entries: legendOf.get(id) }));
+      .map((id) => ({ title: byId.get(id).collection.title, entries: legendOf.get(id) }));
     renderLegend($('legend'), sections, new Set(shown.map((f) => f.properties.category)));
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
@@ -117,6 +118,13 @@ async function start() {
   render(state.get());
   if (state.get().selected) events.focus(state.get().selected);
   document.body.dataset.ready = 'true';
+}
+
+/** With no view in the URL, frame the mission layers, leaving room for the legend on the left. */
+function fitMission(map, drawn) {
+  const bounds = window.L.latLngBounds([]);
+  for (const id of MISSION_ORDER) if (drawn.has(id)) bounds.extend(drawn.get(id).getBounds());
+  if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [300, 10], paddingBottomRight: [10, 10], animate: false });
 }
 
 start().catch((e) => {

@@ -62,27 +62,26 @@ export function missionStyle(collectionId, props, geometryType) {
   }
 }
 
-/** Legend label of an entry. */
-export function entryLabel(title, key, props) {
-  if (key.startsWith('band:')) return `${title}: ${props.band ?? `${props.band_min_km}–${props.band_max_km} km`}`;
-  if (key === 'uncertain') return `${title}: ${humanize(props.kind).toLowerCase()} (approximate)`;
-  if (key === 'point') return `${title}: ${humanize(props.kind ?? 'place').toLowerCase()}`;
-  if (key === 'line' || !props.kind) return title;
-  return `${title}: ${humanize(props.kind).toLowerCase()}`;
+/** Short legend label of an entry, shown under its layer's title. */
+export function entryLabel(key, props) {
+  if (key.startsWith('band:')) return props.band ?? `${props.band_min_km}–${props.band_max_km} km`;
+  if (key === 'uncertain') return `${humanize(props.kind).toLowerCase()} (approx.)`;
+  if (key === 'point') return humanize(props.kind ?? 'place').toLowerCase();
+  return props.kind ? humanize(props.kind).toLowerCase() : '';
 }
 
 /**
  * Legend entries for one drawn collection, in drawing order and without duplicates:
  * [{key, label, shape: 'fill'|'line'|'point', style}].
  */
-export function legendEntries(collectionId, title, features) {
+export function legendEntries(collectionId, features) {
   const seen = new Map();
   for (const f of features) {
     const type = f.geometry?.type;
     const key = entryKey(collectionId, f.properties ?? {}, type);
     if (seen.has(key)) continue;
     const shape = key === 'point' ? 'point' : key === 'line' ? 'line' : 'fill';
-    seen.set(key, { key, label: entryLabel(title, key, f.properties ?? {}), shape,
+    seen.set(key, { key, label: entryLabel(key, f.properties ?? {}), shape,
       style: missionStyle(collectionId, f.properties ?? {}, type) });
   }
   return [...seen.values()];

@@ -1,13 +1,14 @@
-// Place names as text on the map, in their own pane above the areas. After every zoom or move the
+// Place names as text on the map, in their own pane above the areas and markers (a capital's name
+// must stay readable under a crowd of events; the pane lets clicks through). After every zoom or move the
 // labels are placed greedily by priority: one that would overlap a more important one is hidden.
-import { PLACE_LABELS } from '../styles.js';
+import { PLACE_LABELS, UNCERTAIN_KINDS } from '../styles.js';
 import { pane } from './base.js';
 
 const L = window.L;
 
 /** entries: [{name, lat, lon, priority, minZoom, className}] */
 export function labelLayer(map, entries) {
-  const paneName = pane(map, 'labels', 590);
+  const paneName = pane(map, 'labels', 605);
   map.getPane(paneName).style.pointerEvents = 'none';
   const group = L.layerGroup();
   const markers = entries.map((e) => {
@@ -58,12 +59,27 @@ export function placeEntries(places) {
   });
 }
 
-/** Named points of the mission layers: always labelled first, in the layer's colour. */
+/**
+ * Named places of the mission layers, labelled before any other in the layer's colour: points at
+ * themselves, approximate areas (site, fort, battle) at the middle of their outline.
+ */
 export function missionEntries(collectionId, geojson, color) {
-  return geojson.features.filter((f) => f.geometry?.type === 'Point' && f.properties?.name)
-    .map((f) => ({ name: f.properties.name, lat: f.geometry.coordinates[1],
-      lon: f.geometry.coordinates[0], priority: 10, minZoom: 0, className: `mission-label`,
-      color, collectionId }));
+  return geojson.features.filter((f) => f.properties?.name
+      && (f.geometry?.type === 'Point' || UNCERTAIN_KINDS.has(f.properties.kind)))
+    .map((f) => {
+      const point = f.geometry.type === 'Point';
+      const [lon, lat] = point ? f.geometry.coordinates : ringMiddle(f.geometry);
+      return { name: f.properties.name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4,
+        className: point ? 'mission-label' : 'mission-label area-label', color, collectionId };
+    });
+}
+
+/** East edge, middle latitude of the first outer ring: the label sits just right of the area. */
+function ringMiddle(geometry) {
+  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0];
+  const lons = ring.map((c) => c[0]);
+  const lats = ring.map((c) => c[1]);
+  return [Math.max(...lons), (Math.min(...lats) + Math.max(...lats)) / 2];
 }
 
 /** Small dots for the places of the context layer. */

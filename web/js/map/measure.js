@@ -4,6 +4,8 @@ import { pathKm } from '../geo.js';
 import { formatKm } from '../format.js';
 
 const L = window.L;
+const RULER_SVG = '<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><g fill="none" stroke="#222" '
+  + 'stroke-width="1.6"><rect x="1.5" y="6.5" width="17" height="7" rx="1"/><path d="M5 6.5v3M8.5 6.5v4.5M12 6.5v3M15.5 6.5v4.5"/></g></svg>';
 
 export function measureControl() {
   const Control = L.Control.extend({
@@ -15,7 +17,7 @@ export function measureControl() {
       button.title = 'Measure a distance (geodesic)';
       button.setAttribute('aria-label', 'Measure a distance');
       button.setAttribute('aria-pressed', 'false');
-      button.textContent = '📏';
+      button.innerHTML = RULER_SVG;
       L.DomEvent.disableClickPropagation(bar);
       const tool = measureTool(map, () => button.setAttribute('aria-pressed', 'false'));
       L.DomEvent.on(button, 'click', () => {
