@@ -3,11 +3,15 @@ package org.sahelmap;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
+import org.sahelmap.layers.LayerBuilder;
+import org.sahelmap.layers.SourceDataException;
+import org.sahelmap.layers.SourceFiles;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.DatabaseUnavailableException;
 import org.sahelmap.store.PostgisFeatureStore;
@@ -46,16 +50,29 @@ public final class Main {
     try {
       return switch (command) {
         case "serve" -> serve(Settings.from(rest, System::getenv), err);
+        case "build-layers" -> buildLayers(Settings.from(rest, System::getenv), out);
         default -> throw new UsageException("unknown command: " + command);
       };
     } catch (UsageException e) {
       err.println("sahel-map: " + e.getMessage());
       err.print(USAGE + Settings.describeAll());
       return 2;
-    } catch (DatabaseUnavailableException e) {
+    } catch (DatabaseUnavailableException | SourceDataException e) {
       err.println("sahel-map: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static int buildLayers(Settings settings, PrintStream out) {
+    try (Database database = Database.open(settings.database())) {
+      int n = layerBuilder().buildInto(new PostgisFeatureStore(database.dataSource()));
+      out.println("sahel-map: built " + n + " layers");
+      return 0;
+    }
+  }
+
+  private static LayerBuilder layerBuilder() {
+    return new LayerBuilder(SourceFiles.classpath(), Clock.systemUTC());
   }
 
   private static int serve(Settings settings, PrintStream err) {

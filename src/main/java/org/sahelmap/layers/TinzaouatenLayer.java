@@ -1,0 +1,86 @@
+package org.sahelmap.layers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Point;
+import org.sahelmap.geo.Geodesy;
+import org.sahelmap.geo.Projections;
+import org.sahelmap.store.FeatureRecord;
+import org.sahelmap.store.LayerData;
+
+/**
+ * Tinzaouaten and the area of the July 2024 battle. Known data trap: Natural Earth's generalised
+ * border puts both published coordinates of the town about 1 km inside Algeria, though the town is
+ * in Mali (it faces the Algerian town of Tin Zaouatine across the border wadi). Rather than move
+ * the town or the border, the layer says on which side the data puts it and how far from the line
+ * it is, so the discrepancy is visible to whoever reads the map.
+ */
+final class TinzaouatenLayer {
+  /** Radius of the battle area: a stated modelling choice (the sources give no extent). */
+  static final double BATTLE_RADIUS_KM = 20.0;
+
+  static final LayerSpec SPEC =
+      new LayerSpec(
+          "tinzaouaten",
+          "Tinzaouaten",
+          "Tinzaouaten on the Algerian border, where Malian forces and Wagner suffered heavy losses"
+              + " in July 2024, and the area of that battle.",
+          "mission",
+          60,
+          List.of(
+              LayerSpec.NATURAL_EARTH_COUNTRIES,
+              "Tinzaouaten: French Wikipedia (Tinzawatène), 19.9628 N 2.8828 E, medium confidence"),
+          Map.of(
+              "battle_area",
+              "circle of "
+                  + BATTLE_RADIUS_KM
+                  + " km around the town (a stated radius, not sourced)",
+              "distance_to_border",
+              "shortest distance to the Natural Earth Mali–Algeria line, azimuthal equidistant"));
+
+  private TinzaouatenLayer() {}
+
+  static LayerData build(Basis basis, Instant computedAt) {
+    SourceFeature townSource = basis.placeFeature("mli-tinzaouaten");
+    Point town = (Point) townSource.geometry();
+    Point algerianTown = basis.place("dza-tin-zaouatine");
+    double toBorder = Geodesy.distanceKm(town, basis.border);
+    String side =
+        basis.mali.contains(town) ? "Mali" : basis.algeria.contains(town) ? "Algeria" : "neither";
+    String note =
+        side.equals("Mali")
+            ? "The town lies in Mali on the border data used here."
+            : "On Natural Earth's generalised border this point falls "
+                + String.format("%.1f", toBorder)
+                + " km inside "
+                + side
+                + "; the town is in Mali (OpenStreetMap-based borders place it there). Distances to"
+                + " the border are good to a few km only.";
+    return SPEC.with(
+        List.of(
+            FeatureRecord.of(
+                "tinzaouaten-town",
+                town,
+                Props.of("town", "Tinzaouaten")
+                    .km("distance_to_border_km", toBorder)
+                    .put("side_of_border_in_data", side)
+                    .km("distance_to_tin_zaouatine_km", Geodesy.distanceKm(town, algerianTown))
+                    .put("source", townSource.text("source"))
+                    .put("location_confidence", "medium")
+                    .put("note", note)
+                    .build()),
+            FeatureRecord.of(
+                "tinzaouaten-battle",
+                Projections.metricBuffer(town, BATTLE_RADIUS_KM * 1000),
+                Props.of("battle_area", "Battle of Tinzaouaten, July 2024 (area)")
+                    .put("radius_km", BATTLE_RADIUS_KM)
+                    .put("date", "2024-07")
+                    .put("location_confidence", "low")
+                    .put(
+                        "note",
+                        "Radius chosen to cover the town and its surroundings; not sourced.")
+                    .build())),
+        computedAt);
+  }
+}
