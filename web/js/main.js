@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { createState, eventsInWindow, timeExtent, toggled } from './state.js';
 import { decode, encode } from './permalink.js';
 import { monthEnd, monthIndex, monthStart } from './dates.js';
-import { CONTEXT, HATCHES, MISSION, MISSION_ORDER, legendEntries } from './styles.js';
+import { CONTEXT, HATCHES, MISSION, MISSION_ORDER, PLACE_DOT, legendEntries } from './styles.js';
 import { contextLayer, createMap, currentView, onlineTiles, setLandTransparent } from './map/base.js';
 import { missionLayer } from './map/mission.js';
 import { labelLayer, missionEntries, placeDots, placeEntries } from './map/labels.js';
@@ -66,7 +66,7 @@ async function start() {
 
   const panelRows = collections.filter((c) => drawn.has(c.id)).map((c) => ({
     id: c.id, title: c.title, kind: c.kind,
-    preview: c.kind === 'context' ? (CONTEXT[c.id] ? { shape: c.id === 'rivers' ? 'line' : 'fill', style: CONTEXT[c.id] } : null)
+    preview: c.kind === 'context' ? contextPreview(c.id)
       : legendOf.get(c.id)?.find((e) => e.shape !== 'point') ?? legendOf.get(c.id)?.[0],
   })).sort((a, b) => sortKey(a) - sortKey(b));
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
@@ -118,6 +118,11 @@ async function start() {
   render(state.get());
   if (state.get().selected) events.focus(state.get().selected);
   document.body.dataset.ready = 'true';
+}
+
+function contextPreview(id) {
+  if (id === 'places') return { shape: 'point', style: PLACE_DOT };
+  return CONTEXT[id] ? { shape: id === 'rivers' ? 'line' : 'fill', style: CONTEXT[id] } : null;
 }
 
 /** With no view in the URL, frame the mission layers, leaving room for the legend on the left. */

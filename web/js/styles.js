@@ -13,6 +13,9 @@ export const CONTEXT = {
   rivers: { color: '#7fa9c9', weight: 1.4, fill: false },
 };
 
+/** Dots of the places layer (capitals filled). */
+export const PLACE_DOT = { radius: 3.5, color: '#4a4239', weight: 1, fillColor: '#fff', fillOpacity: 1 };
+
 /** Colours chosen to stay apart on a projector and for common colour blindness. */
 export const MISSION = {
   'aes-territory': { color: '#1b7a3a' },

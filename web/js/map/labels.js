@@ -1,7 +1,7 @@
 // Place names as text on the map, in their own pane above the areas and markers (a capital's name
 // must stay readable under a crowd of events; the pane lets clicks through). After every zoom or move the
 // labels are placed greedily by priority: one that would overlap a more important one is hidden.
-import { PLACE_LABELS, UNCERTAIN_KINDS } from '../styles.js';
+import { PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS } from '../styles.js';
 import { pane } from './base.js';
 
 const L = window.L;
@@ -69,7 +69,9 @@ export function missionEntries(collectionId, geojson, color) {
     .map((f) => {
       const point = f.geometry.type === 'Point';
       const [lon, lat] = point ? f.geometry.coordinates : ringMiddle(f.geometry);
-      return { name: f.properties.name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4,
+      // "Intahaka gold site (area of uncertainty)": the outline already says it is approximate.
+      const name = f.properties.name.replace(/\s*\([^)]*\)\s*$/, '');
+      return { name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4,
         className: point ? 'mission-label' : 'mission-label area-label', color, collectionId };
     });
 }
@@ -86,7 +88,7 @@ function ringMiddle(geometry) {
 export function placeDots(map, places) {
   const paneName = pane(map, 'context-places', 260);
   return L.geoJSON(places, { pane: paneName, interactive: false,
-    pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane: paneName,
-      radius: f.properties.kind === 'town' ? 2.5 : 3.5, color: '#4a4239', weight: 1,
-      fillColor: f.properties.kind === 'capital' ? '#4a4239' : '#fff', fillOpacity: 1 }) });
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { ...PLACE_DOT, pane: paneName,
+      radius: f.properties.kind === 'town' ? 2.5 : PLACE_DOT.radius,
+      fillColor: f.properties.kind === 'capital' ? PLACE_DOT.color : PLACE_DOT.fillColor }) });
 }

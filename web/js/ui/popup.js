@@ -6,6 +6,7 @@ import { formatEventDate } from '../dates.js';
 import { CATEGORIES } from '../styles.js';
 
 const list = (v) => (Array.isArray(v) ? v.join(', ') : String(v));
+const kmList = (v) => (Array.isArray(v) ? v.map(formatNumber).join(', ') + ' km' : formatKm(v));
 
 const FIELDS = [
   ['kind', 'Kind', (v) => humanize(v)],
@@ -13,15 +14,28 @@ const FIELDS = [
   ['members', 'Member states', list],
   ['area_km2', 'Area', formatKm2],
   ['member_areas_km2', 'Member areas', (v) => Object.entries(v).map(([k, a]) => `${k} ${formatKm2(a)}`).join('; ')],
+  ['founded', 'Founded', String],
+  ['date', 'Date', String],
   ['length_km', 'Length', formatKm],
+  ['reference_length_km', 'Length in the reference', formatKm],
+  ['reference', 'Reference', String],
+  ['permit_area_km2', 'Permit area', formatKm2],
   ['radius_km', 'Radius', formatKm],
   ['uncertainty_km', 'Uncertainty', (v) => `± ${formatKm(v)}`],
   ['distance_from_gao_km', 'Distance from Gao', formatKm],
+  ['reported_distances_km', 'Reported distances from Gao', kmList],
   ['distance_to_border_km', 'Distance to the Algerian border', formatKm],
   ['confidence', 'Confidence', String],
+  ['location_confidence', 'Location confidence', String],
   ['note', 'Note', String],
+  ['source', 'Source', String],
   ['sources', 'Sources', list],
 ];
+
+/** A collection's method: a sentence, or named steps ({operation, area_crs, ...}). */
+const method = (m) => (m && typeof m === 'object' && !Array.isArray(m)
+  ? Object.entries(m).map(([k, v]) => `${humanize(k)}: ${list(v)}`)
+  : [String(m)]);
 
 function rows(pairs) {
   return el('dl', { class: 'popup-fields' },
@@ -34,7 +48,7 @@ export function missionPopup(collection, feature) {
     .map(([k, label, fmt]) => [label, fmt(p[k])]);
   const meta = collection.metadata ?? {};
   if (!p.sources && meta.sources) pairs.push(['Sources', list(meta.sources)]);
-  if (meta.method) pairs.push(['Method', String(meta.method)]);
+  if (meta.method) method(meta.method).forEach((line, i) => pairs.push([i ? '' : 'Method', line]));
   return el('div', { class: 'popup' },
     el('h3', { text: p.name ?? p.band ?? collection.title }),
     el('p', { class: 'popup-layer', text: collection.title }),
