@@ -25,7 +25,8 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
         title: f.properties.title, alt: f.properties.title, riseOnHover: true, keyboard: true,
       });
       marker.feature = f;
-      marker.bindPopup(() => eventPopup(f, citation), { maxWidth: 340, offset: [offset[0], offset[1] - 4] });
+      marker.on('add', () => { marker.getElement().dataset.event = f.properties.id; });
+      marker.bindPopup(() => eventPopup(f, citation), { maxWidth: 340, maxHeight: 420, offset: [offset[0], offset[1] - 4] });
       marker.on('mouseover', () => onHover(f.properties.id));
       marker.on('mouseout', () => onHover(null));
       marker.on('click', () => onSelect(f.properties.id, false));

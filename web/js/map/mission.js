@@ -16,7 +16,7 @@ export function missionLayer(map, collection, geojson) {
     pointToLayer: (f, latlng) => L.circleMarker(latlng,
       { ...missionStyle(id, f.properties, 'Point'), pane: paneName }),
     onEachFeature: (f, layer) => {
-      layer.bindPopup(() => missionPopup(collection, f), { maxWidth: 320 });
+      layer.bindPopup(() => missionPopup(collection, f), { maxWidth: 340, maxHeight: 420 });
       if (f.properties?.name) layer.bindTooltip(f.properties.name, { sticky: true, className: 'hover-name' });
     },
   });

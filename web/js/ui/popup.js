@@ -28,9 +28,10 @@ const FIELDS = [
   ['confidence', 'Confidence', String],
   ['location_confidence', 'Location confidence', String],
   ['note', 'Note', String],
-  ['source', 'Source', String],
-  ['sources', 'Sources', list],
 ];
+
+/** Provenance goes in a fold of its own, so the figures stay on screen. */
+const PROVENANCE = [['source', 'Source', String], ['sources', 'Sources', list]];
 
 /** A collection's method: a sentence, or named steps ({operation, area_crs, ...}). */
 const method = (m) => (m && typeof m === 'object' && !Array.isArray(m)
@@ -44,15 +45,18 @@ function rows(pairs) {
 
 export function missionPopup(collection, feature) {
   const p = feature.properties ?? {};
-  const pairs = FIELDS.filter(([k]) => p[k] !== undefined && p[k] !== null && p[k] !== '')
+  const present = (fields) => fields.filter(([k]) => p[k] !== undefined && p[k] !== null && p[k] !== '')
     .map(([k, label, fmt]) => [label, fmt(p[k])]);
+  const provenance = present(PROVENANCE);
   const meta = collection.metadata ?? {};
-  if (!p.sources && meta.sources) pairs.push(['Sources', list(meta.sources)]);
-  if (meta.method) method(meta.method).forEach((line, i) => pairs.push([i ? '' : 'Method', line]));
+  if (meta.sources) provenance.push(['Layer sources', list(meta.sources)]);
+  if (meta.method) method(meta.method).forEach((line, i) => provenance.push([i ? '' : 'Method', line]));
   return el('div', { class: 'popup' },
     el('h3', { text: p.name ?? p.band ?? collection.title }),
     el('p', { class: 'popup-layer', text: collection.title }),
-    rows(pairs));
+    rows(present(FIELDS)),
+    provenance.length ? el('details', { class: 'popup-provenance' },
+      el('summary', { text: 'Sources and method' }), rows(provenance)) : '');
 }
 
 export function eventPopup(feature, citation) {

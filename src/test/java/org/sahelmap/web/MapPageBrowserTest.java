@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
@@ -145,6 +147,75 @@ class MapPageBrowserTest {
         .isEqualTo(shown)
         .isEqualTo(expectedEvents("2023-10-01", "2023-11-30"));
     assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void eventListAndMarkersStayInStepAndPopupsFormatForPeople() {
+    load(1366, 768, "");
+    String id = "pnd-2024-02-diop-lavrov-moscow"; // late February 2024, in Moscow
+    assertThat(count("#event-list li[data-event='" + id + "']")).as("fixture event").isEqualTo(1);
+    driver.findElement(By.cssSelector("#event-list li[data-event='" + id + "'] button")).click();
+    String popup = waitFor(".leaflet-popup-content").getText();
+    assertThat(popup).contains("late February 2024").contains("Moscow").contains("Actors");
+    assertThat(driver.getCurrentUrl()).contains("event=" + id);
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#event-list li[data-event='" + id + "']"))
+                .getAttribute("class"))
+        .contains("selected");
+
+    // Hovering a marker highlights its list item.
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(
+            driver.findElement(
+                By.cssSelector(".leaflet-marker-pane .event-marker[data-event='" + id + "']")))
+        .perform();
+    assertThat(driver.findElements(By.cssSelector("#event-list li.highlight")))
+        .singleElement()
+        .satisfies(li -> assertThat(li.getAttribute("data-event")).isEqualTo(id));
+
+    // A mission feature's popup: distances in km with separators, the method of its collection.
+    driver.get("about:blank");
+    load(1366, 768, "#map=8/15.9/-0.2");
+    run(
+        "document.querySelector('.leaflet-mission-gao-intahaka-pane path:nth-of-type(2)')"
+            + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+    String mission = waitFor(".leaflet-popup-content").getText();
+    assertThat(mission).contains("Gao and the Intahaka gold site").contains("Kind");
+    waitFor(".popup-provenance summary").click();
+    assertThat(waitFor(".leaflet-popup-content").getText())
+        .contains("Method")
+        .contains("Layer sources");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void measureToolGivesAGeodesicDistance() {
+    load(1366, 768, "#map=6/17/0&layers=countries");
+    driver.findElement(By.cssSelector(".measure-button")).click();
+    var map = driver.findElement(By.id("map"));
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(map, -200, 0)
+        .click()
+        .moveToElement(map, 200, 0)
+        .click()
+        .perform();
+    String readout = waitFor(".measure-readout").getText();
+    assertThat(readout).matches("[0-9,.]+ km");
+    // 400 px at zoom 6 near 17°N is about 400 * 2.35 km.
+    double km = Double.parseDouble(readout.replace(" km", "").replace(",", ""));
+    assertThat(km).isBetween(800.0, 1000.0);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private org.openqa.selenium.WebElement waitFor(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElements(By.cssSelector(css)).stream()
+                    .filter(e -> e.isDisplayed())
+                    .findFirst()
+                    .orElse(null));
   }
 
   @Test
