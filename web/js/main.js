@@ -103,7 +103,7 @@ async function start() {
     time.show(s.time, shown.length, eventFeatures.length);
     syncLayerPanel($('layer-panel'), s.visible);
     const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
-      .map((id) => ({ title: byId.get(id).collection.title, entries: legendOf.get(id) }));
+      .map((id) => ({ id, title: byId.get(id).collection.title, entries: legendOf.get(id) }));
     renderLegend($('legend'), sections, new Set(shown.map((f) => f.properties.category)));
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
@@ -116,7 +116,7 @@ async function start() {
     state.set({ ...h });
   });
   render(state.get());
-  if (state.get().selected) events.focus(state.get().selected);
+  if (state.get().selected) events.open(state.get().selected);
   document.body.dataset.ready = 'true';
 }
 

@@ -50,6 +50,15 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
       map.flyTo(m.getLatLng(), Math.max(map.getZoom(), 6), { duration: 0.8 });
       map.once('moveend', () => m.openPopup());
     },
+    /** Opens the popup where the map is, without moving it (restoring a permalink exactly). */
+    open(id) {
+      const m = markers.get(id);
+      if (!m || !group.hasLayer(m)) return;
+      const popup = m.getPopup();
+      popup.options.autoPan = false;
+      m.openPopup();
+      popup.options.autoPan = true;
+    },
   };
 }
 

@@ -143,6 +143,9 @@ class MapPageBrowserTest {
     assertThat(driver.findElement(By.cssSelector("input[data-layer='kidal']")).isSelected())
         .isTrue();
     assertThat(count(".leaflet-mission-aes-territory-pane path")).isZero();
+    // The legend lists what is drawn: no AES entry once the layer is hidden.
+    assertThat(count("#legend [data-layer='aes-territory']")).isZero();
+    assertThat(count("#legend [data-layer='kidal'] .legend-entry")).isEqualTo(3);
     assertThat(count("#event-list li[data-event]"))
         .isEqualTo(shown)
         .isEqualTo(expectedEvents("2023-10-01", "2023-11-30"));
@@ -233,6 +236,13 @@ class MapPageBrowserTest {
       driver.quit();
       driver = null;
     }
+    // A close-up of the north with an event popup open, to look at labels, hatching and popups.
+    driver = Browser.open(1366, 768);
+    load(1366, 768, "#map=7/18.9/0.6&event=pnd-2024-07-tinzaouaten-defeat");
+    waitFor(".leaflet-popup-content");
+    Thread.sleep(500);
+    Files.write(dir.resolve("north-popup-1366x768.png"), driver.getScreenshotAs(OutputType.BYTES));
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
   private long expectedEvents(String from, String to) {
