@@ -50,14 +50,13 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
       map.flyTo(m.getLatLng(), Math.max(map.getZoom(), 6), { duration: 0.8 });
       map.once('moveend', () => m.openPopup());
     },
-    /** Opens the popup where the map is, without moving it (restoring a permalink exactly). */
+    /**
+     * Opens the popup where the map is (restoring a permalink): a link saved with the popup open
+     * already has room for it, so the map only moves for hand-made links where it would not fit.
+     */
     open(id) {
       const m = markers.get(id);
-      if (!m || !group.hasLayer(m)) return;
-      const popup = m.getPopup();
-      popup.options.autoPan = false;
-      m.openPopup();
-      popup.options.autoPan = true;
+      if (m && group.hasLayer(m)) m.openPopup();
     },
   };
 }
