@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -118,7 +119,54 @@ class MapPageBrowserTest {
     assertThat(count("#event-list li[data-event]")).isEqualTo(expected);
     assertThat(count(".leaflet-marker-pane .event-marker")).isEqualTo(expected);
     assertThat(driver.getCurrentUrl()).contains("t=2024-07-01/2024-09-30");
+
+    // The keyboard moves the end of the window back a month.
+    driver
+        .findElements(By.cssSelector("#timeline input[type=range]"))
+        .get(1)
+        .sendKeys(Keys.ARROW_LEFT);
+    assertThat(driver.getCurrentUrl()).contains("t=2024-07-01/2024-08-31");
+    assertThat(count("#event-list li[data-event]"))
+        .isEqualTo(expectedEvents("2024-07-01", "2024-08-31"));
+
+    // Play slides the window forward a month at a time; pause stops it.
+    driver.findElement(By.cssSelector("#timeline .play")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.getCurrentUrl().contains("t=2024-08-01/2024-09-30"));
+    driver.findElement(By.cssSelector("#timeline .play")).click();
+    assertThat(driver.findElement(By.cssSelector("#timeline .play")).getAttribute("aria-pressed"))
+        .isEqualTo("false");
     assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void controlsAreReachableWithTheKeyboard() {
+    load(1366, 768, "");
+    for (String css :
+        List.of(
+            "input[data-layer]",
+            "#timeline input[type=range]",
+            "#timeline button",
+            "#event-list button",
+            ".measure-button",
+            ".leaflet-control-zoom-in",
+            "#legend > summary",
+            ".settings > summary",
+            "#online-basemap")) {
+      for (var e : driver.findElements(By.cssSelector(css))) {
+        assertThat(((Number) run("return arguments[0].tabIndex", e)).intValue())
+            .as(css)
+            .isNotNegative();
+      }
+      assertThat(count(css)).as(css).isPositive();
+    }
+    // Tabbing from the page start reaches the layer panel.
+    boolean reached = false;
+    for (int i = 0; i < 80 && !reached; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      reached = driver.switchTo().activeElement().getAttribute("data-layer") != null;
+    }
+    assertThat(reached).as("a layer checkbox is reached by Tab").isTrue();
   }
 
   @Test
