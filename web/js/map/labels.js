@@ -24,7 +24,11 @@ export function labelLayer(map, entries) {
   });
   markers.sort((a, b) => b.entry.priority - a.entry.priority);
   let hidden = new Set();
-  const place = () => declutter(map, markers, hidden);
+  const place = () => {
+    // Town dots appear with their names, not before: unnamed dots read as noise on a projector.
+    map.getContainer().classList.toggle('towns-hidden', map.getZoom() < PLACE_LABELS.town.minZoom);
+    declutter(map, markers, hidden);
+  };
   map.on('zoomend moveend', place);
   group.on('add', () => setTimeout(place));
   group.declutter = place;
@@ -89,6 +93,7 @@ export function placeDots(map, places) {
   const paneName = pane(map, 'context-places', 260);
   return L.geoJSON(places, { pane: paneName, interactive: false,
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { ...PLACE_DOT, pane: paneName,
+      className: `place-dot kind-${f.properties.kind}`,
       radius: f.properties.kind === 'town' ? 2.5 : PLACE_DOT.radius,
       fillColor: f.properties.kind === 'capital' ? PLACE_DOT.color : PLACE_DOT.fillColor }) });
 }
