@@ -46,7 +46,7 @@ function declutter(map, markers, hidden) {
     if (show) {
       const p = map.latLngToContainerPoint(m.getLatLng());
       const w = el.firstChild?.offsetWidth ?? el.offsetWidth;
-      const box = { x1: p.x - 6, y1: p.y - 10, x2: p.x + 9 + w, y2: p.y + 10 };
+      const box = { x1: p.x + 4, y1: p.y - 8, x2: p.x + 9 + w, y2: p.y + 8 };
       show = !taken.some((t) => box.x1 < t.x2 && box.x2 > t.x1 && box.y1 < t.y2 && box.y2 > t.y1);
       if (show) taken.push(box);
     }
