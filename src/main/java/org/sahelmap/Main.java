@@ -2,13 +2,19 @@ package org.sahelmap;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
+import org.sahelmap.events.CuratedEvents;
+import org.sahelmap.events.DocumentStore;
+import org.sahelmap.events.EventImporter;
+import org.sahelmap.events.EventParser;
 import org.sahelmap.layers.LayerBuilder;
 import org.sahelmap.layers.SourceDataException;
 import org.sahelmap.layers.SourceFiles;
@@ -51,6 +57,7 @@ public final class Main {
       return switch (command) {
         case "serve" -> serve(Settings.from(rest, System::getenv), err);
         case "build-layers" -> buildLayers(Settings.from(rest, System::getenv), out);
+        case "import-events" -> importEvents(rest, out, err);
         default -> throw new UsageException("unknown command: " + command);
       };
     } catch (UsageException e) {
@@ -65,6 +72,7 @@ public final class Main {
 
   private static int buildLayers(Settings settings, PrintStream out) {
     try (Database database = Database.open(settings.database())) {
+      new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
       int n = layerBuilder().buildInto(new PostgisFeatureStore(database.dataSource()));
       out.println("sahel-map: built " + n + " layers");
       return 0;
@@ -75,12 +83,53 @@ public final class Main {
     return new LayerBuilder(SourceFiles.classpath(), Clock.systemUTC());
   }
 
+  private static int importEvents(List<String> rest, PrintStream out, PrintStream err) {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new UsageException("import-events needs a FILE (.geojson, .json or .csv)");
+    }
+    Path file = Path.of(rest.get(0));
+    Settings settings = Settings.from(rest.subList(1, rest.size()), System::getenv);
+    if (!EventParser.supported(file)) {
+      throw new UsageException("import-events reads .geojson, .json or .csv files, not " + file);
+    }
+    try (Database database = Database.open(settings.database())) {
+      EventImporter importer =
+          new EventImporter(
+              new PostgisFeatureStore(database.dataSource()),
+              new DocumentStore(database.dataSource()),
+              CuratedEvents.documents());
+      EventImporter.Result result = importer.importFile(file);
+      if (!result.ok()) {
+        result.problems().forEach(p -> err.println(file + ":" + p));
+        err.println(
+            "sahel-map: nothing imported from "
+                + file
+                + ": "
+                + result.problems().size()
+                + " problem(s)");
+        return 1;
+      }
+      out.println("imported " + result.imported() + " events from " + file);
+      return 0;
+    } catch (IOException e) {
+      err.println("sahel-map: cannot read " + file + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
   private static int serve(Settings settings, PrintStream err) {
     int port = settings.port();
     int maxLimit = settings.getInt(Settings.MAX_PAGE_SIZE, 1, 1_000_000);
     Database database = Database.open(settings.database());
+    // The registry is mirrored into the database at every start so SQL clients can join on it.
+    new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
+    PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());
+    if (store.layers().isEmpty()) {
+      // First start against an empty database: the map is useless without its layers.
+      layerBuilder().buildInto(store);
+    }
     Javalin app =
-        AppFactory.create(database, new PostgisFeatureStore(database.dataSource()), maxLimit);
+        AppFactory.create(database, store, maxLimit, Path.of(settings.get(Settings.DOCUMENTS_DIR)));
     try {
       app.start(settings.get(Settings.HOST), port);
     } catch (JavalinBindException e) {

@@ -2,6 +2,10 @@ package org.sahelmap.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
+import org.sahelmap.config.Settings;
+import org.sahelmap.events.Citations;
+import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureStore;
 
@@ -15,7 +19,13 @@ public final class AppFactory {
 
   private AppFactory() {}
 
+  /** The app, with the source documents' text looked for in the default documents folder. */
   public static Javalin create(Database database, FeatureStore store, int maxLimit) {
+    return create(database, store, maxLimit, Path.of(Settings.DOCUMENTS_DIR.defaultValue()));
+  }
+
+  public static Javalin create(
+      Database database, FeatureStore store, int maxLimit, Path documentsDir) {
     Javalin app =
         Javalin.create(
             config -> {
@@ -31,16 +41,19 @@ public final class AppFactory {
               // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
               config.staticFiles.enableWebjars();
             });
-    routes(app, database, store, maxLimit);
+    Citations citations = new Citations(CuratedEvents.documents(), documentsDir);
+    routes(app, database, store, maxLimit, citations);
     ErrorMapper.register(app);
     return app;
   }
 
-  private static void routes(Javalin app, Database database, FeatureStore store, int maxLimit) {
+  private static void routes(
+      Javalin app, Database database, FeatureStore store, int maxLimit, Citations citations) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
     ItemsHandler items = new ItemsHandler(store, maxLimit);
     HealthHandler health = new HealthHandler(database);
+    CitationHandler citation = new CitationHandler(store, citations);
 
     // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
     app.before("/ogc*", Cors::allowReads);
@@ -54,5 +67,7 @@ public final class AppFactory {
     app.get("/ogc/collections/{collectionId}", collections::one);
     app.get("/ogc/collections/{collectionId}/items", items::items);
     app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
+    app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);
+    app.get("/ogc/documents", citation::documents);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.LayerData;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class LayerBuilder {
     layers.add(GaoIntahakaLayer.build(basis, now));
     layers.add(TinzaouatenLayer.build(basis, now));
     layers.addAll(ContextLayers.build(basis, now));
+    // Curated events are merged, not replaced: events added with import-events stay.
+    layers.add(CuratedEvents.layer().keepingOtherFeatures());
     return layers;
   }
 

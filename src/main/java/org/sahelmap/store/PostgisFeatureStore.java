@@ -103,12 +103,14 @@ public final class PostgisFeatureStore implements FeatureStore {
       c.setAutoCommit(false);
       try {
         for (LayerData data : layers) {
-          try (PreparedStatement del = c.prepareStatement("DELETE FROM layer WHERE id = ?")) {
-            del.setString(1, data.layer().id());
-            del.executeUpdate();
+          if (!data.keepOtherFeatures()) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM layer WHERE id = ?")) {
+              del.setString(1, data.layer().id());
+              del.executeUpdate();
+            }
           }
-          insertLayer(c, data.layer());
-          insertFeatures(c, data.layer().id(), data.features(), false);
+          upsertLayer(c, data.layer());
+          insertFeatures(c, data.layer().id(), data.features(), data.keepOtherFeatures());
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -137,10 +139,13 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
-  private static void insertLayer(Connection c, Layer layer) throws SQLException {
+  private static void upsertLayer(Connection c, Layer layer) throws SQLException {
     String sql =
         "INSERT INTO layer (id, title, description, kind, metadata, computed_at, display_order)"
-            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " title = EXCLUDED.title, description = EXCLUDED.description, kind = EXCLUDED.kind,"
+            + " metadata = EXCLUDED.metadata, computed_at = EXCLUDED.computed_at,"
+            + " display_order = EXCLUDED.display_order, updated_at = clock_timestamp()";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, layer.id());
       ps.setString(2, layer.title());

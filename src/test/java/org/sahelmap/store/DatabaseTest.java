@@ -45,7 +45,7 @@ class DatabaseTest {
     }
     assertThat(query("SELECT version || ':' || checksum FROM flyway_schema_history"))
         .isEqualTo(before)
-        .hasSize(1);
+        .isNotEmpty(); // one row per migration; the count grows with the schema
   }
 
   @Test

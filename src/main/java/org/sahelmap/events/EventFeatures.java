@@ -1,0 +1,55 @@
+package org.sahelmap.events;
+
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.sahelmap.store.FeatureRecord;
+
+/**
+ * An {@link Event} as a stored feature. Its time span runs from 00:00 of the start date to the last
+ * microsecond of the end date (UTC; PostgreSQL keeps microseconds), so the store's inclusive
+ * overlap test matches an event on every instant of every day the curation allows, and on no other.
+ */
+public final class EventFeatures {
+  private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
+  static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_999_000);
+
+  private EventFeatures() {}
+
+  public static FeatureRecord toRecord(Event e) {
+    Point point = GEOMETRY.createPoint(new Coordinate(e.lon(), e.lat()));
+    return new FeatureRecord(
+        e.id(),
+        point,
+        properties(e),
+        e.start().atStartOfDay().toInstant(ZoneOffset.UTC),
+        e.end().atTime(END_OF_DAY).toInstant(ZoneOffset.UTC));
+  }
+
+  /** The event's fields under their file names, typed as JSON wants them. */
+  static Map<String, Object> properties(Event e) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", e.id());
+    p.put("title", e.title());
+    p.put("summary", e.summary());
+    p.put("start", e.start().toString());
+    p.put("end", e.end().toString());
+    p.put("date_precision", e.datePrecision());
+    p.put("place_name", e.placeName());
+    p.put("location_basis", e.locationBasis());
+    p.put("location_confidence", e.locationConfidence());
+    p.put("category", e.category());
+    p.put("actors", e.actors());
+    p.put("layer", e.layer());
+    p.put("citation_document", e.citationDocument());
+    p.put("citation_paragraph", e.citationParagraph());
+    p.put("citation_start", e.citationStart());
+    p.put("citation_end", e.citationEnd());
+    return p;
+  }
+}
