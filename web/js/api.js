@@ -33,24 +33,25 @@ export function items(collectionId) {
 }
 
 /**
- * Whether the server serves cited passages: asked once from its OpenAPI document, so the page
- * never requests a route that does not exist (which would show as an error in the console).
+ * The source documents the server holds, by id, asked once: a passage is requested only where the
+ * document's text is available, so the page never asks for a citation that must 404 (a failed
+ * request shows as an error in the browser console).
  */
-let citationsServed;
-export function servesCitations() {
-  citationsServed ??= getJson('/ogc/api')
-    .then((doc) => Object.keys(doc.paths ?? {}).some((path) => path.includes('citation')))
-    .catch(() => false);
-  return citationsServed;
+let documentsById;
+export function documents() {
+  documentsById ??= getJson('/ogc/documents')
+    .then((body) => new Map((body.documents ?? []).map((d) => [d.id, d])))
+    .catch(() => new Map());
+  return documentsById;
 }
 
-/** The cited passage of an event, or null where the server has none (404) or no such route yet. */
-export async function citation(eventId) {
-  if (!(await servesCitations())) return null;
+/** The cited passage of an event ({passage, paragraph, document}), or null where there is none. */
+export async function citation(eventId, documentId) {
+  if (!(await documents()).get(documentId)?.textAvailable) return null;
   try {
     return await getJson(`/ogc/collections/events/items/${encodeURIComponent(eventId)}/citation`);
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
+    if (e instanceof ApiError && e.status === 404) return null;
     throw e;
   }
 }

@@ -73,7 +73,7 @@ export function eventPopup(feature, citation) {
       ['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`],
     ]),
     quote);
-  citation?.(p.id).then((c) => {
+  citation?.(p.id, p.citation_document).then((c) => {
     if (!c?.passage) return;
     quote.textContent = `“${c.passage}”`;
     if (c.document?.title) quote.append(el('cite', { text: ` — ${c.document.title}, ¶${c.paragraph}` }));

@@ -46,7 +46,7 @@ class MapPageBrowserTest {
     db = TestDatabase.fresh();
     PostgisFeatureStore store = new PostgisFeatureStore(db.dataSource());
     DevData.load(store);
-    app = AppFactory.create(db, store, 10000).start("127.0.0.1", 0);
+    app = AppFactory.create(db, store, 10000, DevData.documentsDir()).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port() + "/";
     events =
         new ObjectMapper()
@@ -208,6 +208,8 @@ class MapPageBrowserTest {
     driver.findElement(By.cssSelector("#event-list li[data-event='" + id + "'] button")).click();
     String popup = waitFor(".leaflet-popup-content").getText();
     assertThat(popup).contains("late February 2024").contains("Moscow").contains("Actors");
+    // The cited passage, from the server's copy of the document.
+    assertThat(waitFor(".popup-passage").getText()).contains("¶").hasSizeGreaterThan(40);
     assertThat(driver.getCurrentUrl()).contains("event=" + id);
     assertThat(
             driver
