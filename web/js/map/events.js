@@ -26,7 +26,9 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
       });
       marker.feature = f;
       marker.on('add', () => { marker.getElement().dataset.event = f.properties.id; });
-      marker.bindPopup(() => eventPopup(f, citation), { maxWidth: 340, maxHeight: 420, offset: [offset[0], offset[1] - 4] });
+      // Built once and kept: Leaflet's update() asks for the content again, after the passage arrives.
+      let box;
+      marker.bindPopup(() => (box ??= eventPopup(f, citation, () => marker.getPopup()?.update())), { maxWidth: 340, maxHeight: 420, offset: [offset[0], offset[1] - 4] });
       marker.on('mouseover', () => onHover(f.properties.id));
       marker.on('mouseout', () => onHover(null));
       marker.on('click', () => onSelect(f.properties.id, false));

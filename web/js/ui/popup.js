@@ -59,7 +59,8 @@ export function missionPopup(collection, feature) {
       el('summary', { text: 'Sources and method' }), rows(provenance)) : '');
 }
 
-export function eventPopup(feature, citation) {
+/** onGrow: called once the passage has arrived and the popup is taller (to re-fit it on the map). */
+export function eventPopup(feature, citation, onGrow) {
   const p = feature.properties;
   const quote = el('blockquote', { class: 'popup-passage', hidden: true });
   const box = el('div', { class: 'popup popup-event' },
@@ -78,6 +79,7 @@ export function eventPopup(feature, citation) {
     quote.textContent = `“${c.passage}”`;
     if (c.document?.title) quote.append(el('cite', { text: ` — ${c.document.title}, ¶${c.paragraph}` }));
     quote.hidden = false;
+    onGrow?.();
   }).catch(() => {});
   return box;
 }
