@@ -72,7 +72,8 @@ async function start() {
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
     (id, on) => state.set({ visible: toggled(state.get().visible, id, on) }));
 
-  const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
+  const time = timeline($('timeline'), extent, (t) => state.set({ time: t }),
+    (t) => eventsInWindow(eventFeatures, t).length > 0);
 
   let tiles = null;
   const setOnline = (on) => {

@@ -6,7 +6,8 @@ import { monthEnd, monthIndex, monthLabel, monthStart } from '../dates.js';
 const STEP_MS = 1000;
 const PLAY_WIDTH_MONTHS = 6;
 
-export function timeline(container, extent, onChange) {
+/** hasEvents(window): lets play skip the months where nothing happened (years, at the start). */
+export function timeline(container, extent, onChange, hasEvents = () => true) {
   const min = monthIndex(extent.from);
   const max = monthIndex(extent.to);
   let timer = null;
@@ -46,11 +47,17 @@ export function timeline(container, extent, onChange) {
     if (timer) { stop(); return; }
     let a = Number(fromInput.value);
     let b = Number(toInput.value);
-    if (b >= max || (a === min && b === max)) { a = min; b = Math.min(max, min + PLAY_WIDTH_MONTHS - 1); set(a, b); }
+    if (b >= max || (a === min && b === max)) {
+      a = min; b = Math.min(max, min + PLAY_WIDTH_MONTHS - 1);
+      set(a, b);
+    }
     setPlaying(true);
     timer = setInterval(() => {
-      if (Number(toInput.value) >= max) { stop(); return; }
-      set(Number(fromInput.value) + 1, Number(toInput.value) + 1);
+      let a2 = Number(fromInput.value);
+      let b2 = Number(toInput.value);
+      if (b2 >= max) { stop(); return; }
+      do { a2 += 1; b2 += 1; } while (b2 < max && !hasEvents({ from: monthStart(a2), to: monthEnd(b2) }));
+      set(a2, b2);
     }, STEP_MS);
   }
   return {
