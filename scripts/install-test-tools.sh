@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real readers the tests use, from Debian's packages: GDAL's ogrinfo (reads our exports and
-# our OGC API) and Chromium (front-end tests, headless). Skips what is already there. Idempotent.
+# our OGC API), Chromium and its ChromeDriver (front-end tests, headless, driven by Selenium). Skips what is already there. Idempotent.
 set -euo pipefail
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   echo "install-test-tools: installing ${missing[*]} ..." >&2
   as_root apt-get update -qq

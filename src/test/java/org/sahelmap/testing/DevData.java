@@ -1,0 +1,36 @@
+package org.sahelmap.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.sahelmap.layers.LayerBuilder;
+import org.sahelmap.layers.SourceFiles;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.FeatureStore;
+import org.sahelmap.store.PostgisFeatureStore;
+
+/**
+ * Front-end fixture: every layer exactly as build-layers computes it (mission, context and the
+ * curated events). Run {@link #main} to fill the test database for serving the map by hand.
+ */
+public final class DevData {
+  private DevData() {}
+
+  public static void main(String[] args) {
+    try (Database db = Database.open(TestDatabase.url())) {
+      load(new PostgisFeatureStore(db.dataSource()));
+    }
+  }
+
+  public static Path repoRoot() {
+    return Path.of(System.getProperty("sahel.repoRoot", ".")).toAbsolutePath().normalize();
+  }
+
+  /** The source documents, next to the repository as in CI: ../shared/documents. */
+  public static Path documentsDir() {
+    return repoRoot().resolveSibling("shared").resolve("documents");
+  }
+
+  public static void load(FeatureStore store) {
+    new LayerBuilder(SourceFiles.classpath(), Clock.systemUTC()).buildInto(store);
+  }
+}

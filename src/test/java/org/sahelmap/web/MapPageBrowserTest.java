@@ -1,0 +1,309 @@
+package org.sahelmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sahelmap.api.AppFactory;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestDatabase;
+
+/** The front end in a real headless Chromium against the real app and PostGIS. */
+class MapPageBrowserTest {
+  static final List<String> MISSION =
+      List.of(
+          "aes-territory",
+          "algeria-border",
+          "algeria-border-zone",
+          "kidal",
+          "gao-intahaka",
+          "tinzaouaten");
+  static Database db;
+  static Javalin app;
+  static String base;
+  static JsonNode events;
+  ChromeDriver driver;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    db = TestDatabase.fresh();
+    PostgisFeatureStore store = new PostgisFeatureStore(db.dataSource());
+    DevData.load(store);
+    app = AppFactory.create(db, store, 10000, DevData.documentsDir()).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port() + "/";
+    events =
+        new ObjectMapper()
+            .readTree(
+                DevData.repoRoot()
+                    .resolve("data/events/partnership-not-dependency.geojson")
+                    .toFile());
+  }
+
+  @AfterAll
+  static void stopApp() {
+    app.stop();
+    db.close();
+  }
+
+  @AfterEach
+  void quit() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private void load(int width, int height, String hash) {
+    driver = driver == null ? Browser.open(width, height) : driver;
+    driver.get(base + hash);
+    Browser.waitReady(driver);
+    assertThat(attr("return document.body.dataset.ready")).isEqualTo("true");
+  }
+
+  private Object run(String script, Object... args) {
+    return Browser.js(driver).executeScript(script, args);
+  }
+
+  private String attr(String script) {
+    return String.valueOf(run(script));
+  }
+
+  private long count(String css) {
+    return driver.findElements(By.cssSelector(css)).size();
+  }
+
+  @Test
+  void loadsWithNoConsoleErrorsAndDrawsEveryMissionLayer() {
+    load(1366, 768, "");
+    for (String id : MISSION) {
+      long paths = count(".leaflet-mission-" + id + "-pane path");
+      assertThat(paths).as("paths drawn for %s", id).isGreaterThan(0);
+    }
+    assertThat(count(".leaflet-mission-algeria-border-zone-pane path")).isEqualTo(3);
+    // Points are circle markers (paths), so kidal = region + camp area + town.
+    assertThat(count(".leaflet-mission-kidal-pane path")).isEqualTo(3);
+    assertThat(count(".leaflet-context-countries-pane path")).isEqualTo(22);
+    assertThat(count(".leaflet-marker-pane .event-marker")).isEqualTo(36);
+    assertThat(count("#event-list li[data-event]")).isEqualTo(36);
+    assertThat(count(".leaflet-labels-pane .mission-label")).isGreaterThanOrEqualTo(4);
+    assertThat(driver.findElements(By.cssSelector("#legend .legend-entry"))).isNotEmpty();
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void timelineNarrowsTheEventsToThoseOverlappingTheWindow() {
+    load(1366, 768, "");
+    // July 2024 to September 2024, moved with the keyboard-reachable sliders.
+    run(
+        "const [a,b]=document.querySelectorAll('#timeline input[type=range]');"
+            + "a.value=2024*12+6; a.dispatchEvent(new Event('input'));"
+            + "b.value=2024*12+8; b.dispatchEvent(new Event('input'));");
+    long expected = expectedEvents("2024-07-01", "2024-09-30");
+    assertThat(expected).isBetween(5L, 30L);
+    assertThat(count("#event-list li[data-event]")).isEqualTo(expected);
+    assertThat(count(".leaflet-marker-pane .event-marker")).isEqualTo(expected);
+    assertThat(driver.getCurrentUrl()).contains("t=2024-07-01/2024-09-30");
+
+    // The keyboard moves the end of the window back a month.
+    driver
+        .findElements(By.cssSelector("#timeline input[type=range]"))
+        .get(1)
+        .sendKeys(Keys.ARROW_LEFT);
+    assertThat(driver.getCurrentUrl()).contains("t=2024-07-01/2024-08-31");
+    assertThat(count("#event-list li[data-event]"))
+        .isEqualTo(expectedEvents("2024-07-01", "2024-08-31"));
+
+    // Play slides the window forward a month at a time; pause stops it.
+    driver.findElement(By.cssSelector("#timeline .play")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.getCurrentUrl().contains("t=2024-08-01/2024-09-30"));
+    driver.findElement(By.cssSelector("#timeline .play")).click();
+    assertThat(driver.findElement(By.cssSelector("#timeline .play")).getAttribute("aria-pressed"))
+        .isEqualTo("false");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void controlsAreReachableWithTheKeyboard() {
+    load(1366, 768, "");
+    for (String css :
+        List.of(
+            "input[data-layer]",
+            "#timeline input[type=range]",
+            "#timeline button",
+            "#event-list button",
+            ".measure-button",
+            ".leaflet-control-zoom-in",
+            "#legend > summary",
+            ".settings > summary",
+            "#online-basemap")) {
+      for (var e : driver.findElements(By.cssSelector(css))) {
+        assertThat(((Number) run("return arguments[0].tabIndex", e)).intValue())
+            .as(css)
+            .isNotNegative();
+      }
+      assertThat(count(css)).as(css).isPositive();
+    }
+    // Tabbing from the page start reaches the layer panel.
+    boolean reached = false;
+    for (int i = 0; i < 80 && !reached; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      reached = driver.switchTo().activeElement().getAttribute("data-layer") != null;
+    }
+    assertThat(reached).as("a layer checkbox is reached by Tab").isTrue();
+  }
+
+  @Test
+  void permalinkRestoresViewLayersAndTimeWindow() {
+    load(1366, 768, "");
+    driver.findElement(By.cssSelector("input[data-layer='rivers']")).click();
+    driver.findElement(By.cssSelector("input[data-layer='aes-territory']")).click();
+    run(
+        "const [a,b]=document.querySelectorAll('#timeline input[type=range]');"
+            + "a.value=2023*12+9; a.dispatchEvent(new Event('input'));"
+            + "b.value=2023*12+10; b.dispatchEvent(new Event('input'));");
+    run("document.getElementById('map'); window.dispatchEvent(new Event('x'));");
+    String url = driver.getCurrentUrl();
+    assertThat(url).contains("t=2023-10-01/2023-11-30").doesNotContain("aes-territory");
+    long shown = count("#event-list li[data-event]");
+
+    driver.get("about:blank");
+    load(1366, 768, url.substring(url.indexOf('#')));
+    assertThat(driver.getCurrentUrl()).isEqualTo(url);
+    assertThat(driver.findElement(By.cssSelector("input[data-layer='rivers']")).isSelected())
+        .isFalse();
+    assertThat(driver.findElement(By.cssSelector("input[data-layer='kidal']")).isSelected())
+        .isTrue();
+    assertThat(count(".leaflet-mission-aes-territory-pane path")).isZero();
+    // The legend lists what is drawn: no AES entry once the layer is hidden.
+    assertThat(count("#legend [data-layer='aes-territory']")).isZero();
+    assertThat(count("#legend [data-layer='kidal'] .legend-entry")).isEqualTo(3);
+    assertThat(count("#event-list li[data-event]"))
+        .isEqualTo(shown)
+        .isEqualTo(expectedEvents("2023-10-01", "2023-11-30"));
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void eventListAndMarkersStayInStepAndPopupsFormatForPeople() {
+    load(1366, 768, "");
+    String id = "pnd-2024-02-diop-lavrov-moscow"; // late February 2024, in Moscow
+    assertThat(count("#event-list li[data-event='" + id + "']")).as("fixture event").isEqualTo(1);
+    driver.findElement(By.cssSelector("#event-list li[data-event='" + id + "'] button")).click();
+    String popup = waitFor(".leaflet-popup-content").getText();
+    assertThat(popup).contains("late February 2024").contains("Moscow").contains("Actors");
+    // The cited passage, from the server's copy of the document.
+    assertThat(waitFor(".popup-passage").getText()).contains("¶").hasSizeGreaterThan(40);
+    assertThat(driver.getCurrentUrl()).contains("event=" + id);
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#event-list li[data-event='" + id + "']"))
+                .getAttribute("class"))
+        .contains("selected");
+
+    // Hovering a marker highlights its list item.
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(
+            driver.findElement(
+                By.cssSelector(".leaflet-marker-pane .event-marker[data-event='" + id + "']")))
+        .perform();
+    assertThat(driver.findElements(By.cssSelector("#event-list li.highlight")))
+        .singleElement()
+        .satisfies(li -> assertThat(li.getAttribute("data-event")).isEqualTo(id));
+
+    // A mission feature's popup: distances in km with separators, the method of its collection.
+    driver.get("about:blank");
+    load(1366, 768, "#map=8/15.9/-0.2");
+    run(
+        "document.querySelector('.leaflet-mission-gao-intahaka-pane path:nth-of-type(2)')"
+            + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+    String mission = waitFor(".leaflet-popup-content").getText();
+    assertThat(mission).contains("Gao and the Intahaka gold site").contains("Kind");
+    waitFor(".popup-provenance summary").click();
+    assertThat(waitFor(".leaflet-popup-content").getText())
+        .contains("Method")
+        .contains("Layer sources");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void measureToolGivesAGeodesicDistance() {
+    load(1366, 768, "#map=6/17/0&layers=countries");
+    driver.findElement(By.cssSelector(".measure-button")).click();
+    var map = driver.findElement(By.id("map"));
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(map, -200, 0)
+        .click()
+        .moveToElement(map, 200, 0)
+        .click()
+        .perform();
+    String readout = waitFor(".measure-readout").getText();
+    assertThat(readout).matches("[0-9,.]+ km");
+    // 400 px at zoom 6 near 17°N is about 400 * 2.35 km.
+    double km = Double.parseDouble(readout.replace(" km", "").replace(",", ""));
+    assertThat(km).isBetween(800.0, 1000.0);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private org.openqa.selenium.WebElement waitFor(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElements(By.cssSelector(css)).stream()
+                    .filter(e -> e.isDisplayed())
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  @Test
+  void writesScreenshotsOfTheFullMap() throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+      driver = Browser.open(size[0], size[1]);
+      load(size[0], size[1], "");
+      Thread.sleep(500);
+      Path png = dir.resolve("map-" + size[0] + "x" + size[1] + ".png");
+      Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+      assertThat(Files.size(png)).isGreaterThan(20_000);
+      assertThat(Browser.consoleErrors(driver)).isEmpty();
+      driver.quit();
+      driver = null;
+    }
+    // A close-up of the north with an event popup open, to look at labels, hatching and popups.
+    driver = Browser.open(1366, 768);
+    load(1366, 768, "#map=7/18.9/0.6&event=pnd-2024-07-tinzaouaten-defeat");
+    waitFor(".leaflet-popup-content");
+    Thread.sleep(500);
+    Files.write(dir.resolve("north-popup-1366x768.png"), driver.getScreenshotAs(OutputType.BYTES));
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private long expectedEvents(String from, String to) {
+    long n = 0;
+    for (JsonNode f : events.get("features")) {
+      JsonNode p = f.get("properties");
+      if (p.get("start").asText().compareTo(to) <= 0
+          && p.get("end").asText().compareTo(from) >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,57 @@
+// The one module that talks to the server (OGC API Features). Errors are typed: ApiError carries
+// the HTTP status and the server's {code, description}.
+
+export class ApiError extends Error {
+  constructor(status, code, description, url) {
+    super(`${url}: ${status} ${code ?? ''} ${description ?? ''}`.trim());
+    this.status = status;
+    this.code = code;
+    this.description = description;
+  }
+}
+
+async function getJson(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(0, 'network', e.message, url);
+  }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, body.code, body.description, url);
+  }
+  return response.json();
+}
+
+export async function collections() {
+  return (await getJson('/ogc/collections')).collections;
+}
+
+export function items(collectionId) {
+  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}/items?limit=10000`);
+}
+
+/**
+ * The source documents the server holds, by id, asked once: a passage is requested only where the
+ * document's text is available, so the page never asks for a citation that must 404 (a failed
+ * request shows as an error in the browser console).
+ */
+let documentsById;
+export function documents() {
+  documentsById ??= getJson('/ogc/documents')
+    .then((body) => new Map((body.documents ?? []).map((d) => [d.id, d])))
+    .catch(() => new Map());
+  return documentsById;
+}
+
+/** The cited passage of an event ({passage, paragraph, document}), or null where there is none. */
+export async function citation(eventId, documentId) {
+  if (!(await documents()).get(documentId)?.textAvailable) return null;
+  try {
+    return await getJson(`/ogc/collections/events/items/${encodeURIComponent(eventId)}/citation`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}

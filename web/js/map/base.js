@@ -1,0 +1,60 @@
+// The map itself and the offline basemap drawn from our context layers. Online tiles are an
+// option (off by default); with them on, the land fill turns transparent so the tiles show.
+import { CONTEXT, CONTEXT_ORDER } from '../styles.js';
+import { formatLatLon } from '../format.js';
+
+const L = window.L;
+export const SAHEL_VIEW = { lat: 17.0, lon: -1.5, zoom: 5 };
+const ONLINE_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export function createMap(element, view) {
+  const map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false, minZoom: 2, maxZoom: 14,
+    zoomControl: true, keyboard: true, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Natural Earth, GeoNames');
+  const v = view ?? SAHEL_VIEW;
+  map.setView([v.lat, v.lon], v.zoom);
+  L.control.scale({ imperial: false, position: 'bottomright', maxWidth: 160 }).addTo(map);
+  cursorControl().addTo(map);
+  return map;
+}
+
+/** One pane per drawn collection, so each keeps its place in the stack whatever is toggled. */
+export function pane(map, name, zIndex) {
+  if (!map.getPane(name)) map.createPane(name).style.zIndex = String(zIndex);
+  return name;
+}
+
+export function contextLayer(map, id, geojson) {
+  const paneName = pane(map, `context-${id}`, 210 + CONTEXT_ORDER.indexOf(id));
+  return L.geoJSON(geojson, { pane: paneName, style: () => CONTEXT[id], interactive: false });
+}
+
+export function setLandTransparent(layer, transparent) {
+  layer.setStyle({ fillOpacity: transparent ? 0 : CONTEXT.countries.fillOpacity });
+}
+
+export function onlineTiles() {
+  return L.tileLayer(ONLINE_TILES, { maxZoom: 14, opacity: 0.85,
+    attribution: '© OpenStreetMap contributors' });
+}
+
+function cursorControl() {
+  const Control = L.Control.extend({
+    options: { position: 'bottomright' },
+    onAdd(map) {
+      const el = L.DomUtil.create('div', 'cursor-coords leaflet-bar');
+      el.textContent = '—';
+      el.setAttribute('aria-live', 'off');
+      map.on('mousemove', (e) => { el.textContent = formatLatLon(e.latlng.lat, e.latlng.lng); });
+      map.on('mouseout', () => { el.textContent = '—'; });
+      return el;
+    },
+  });
+  return new Control();
+}
+
+export function currentView(map) {
+  const c = map.getCenter();
+  return { lat: c.lat, lon: c.lng, zoom: map.getZoom() };
+}

@@ -1,0 +1,122 @@
+// The one source of how things look: the map draws with these styles and the legend is built from
+// the same entries, so the two cannot disagree. Pure data and functions, no DOM.
+import { humanize } from './format.js';
+
+export const CONTEXT_ORDER = ['countries', 'mali-regions', 'lakes', 'rivers', 'places'];
+export const MISSION_ORDER = ['aes-territory', 'algeria-border-zone', 'algeria-border', 'gao-intahaka',
+  'kidal', 'tinzaouaten'];
+
+export const CONTEXT = {
+  countries: { color: '#8d8478', weight: 1, fillColor: '#f3efe6', fillOpacity: 1 },
+  'mali-regions': { color: '#a89f92', weight: 0.8, dashArray: '3 3', fill: false },
+  lakes: { color: '#7fa9c9', weight: 0.8, fillColor: '#b9d4e8', fillOpacity: 1 },
+  rivers: { color: '#7fa9c9', weight: 1.4, fill: false },
+};
+
+/** Dots of the places layer (capitals filled). */
+export const PLACE_DOT = { radius: 3.5, color: '#4a4239', weight: 1, fillColor: '#fff', fillOpacity: 1 };
+
+/** Colours chosen to stay apart on a projector and for common colour blindness. */
+export const MISSION = {
+  'aes-territory': { color: '#1b7a3a' },
+  'algeria-border': { color: '#c0152f' },
+  'algeria-border-zone': { color: '#e0601b' },
+  kidal: { color: '#6a2c91' },
+  'gao-intahaka': { color: '#1458a8' },
+  tinzaouaten: { color: '#0a7f86' },
+};
+
+/** Border-zone bands, darkest next to the border. */
+const BAND_OPACITY = [0.55, 0.35, 0.18];
+
+export const UNCERTAIN_KINDS = new Set(['fort_area', 'site_area', 'battle_area']);
+
+export const hatchId = (collectionId) => `hatch-${collectionId}`;
+
+/** Hatch patterns to define once in the page: one per mission colour. */
+export const HATCHES = Object.entries(MISSION).map(([id, s]) => ({ id: hatchId(id), color: s.color }));
+
+/** Which legend entry a feature belongs to (and so which style it gets). */
+export function entryKey(collectionId, props, geometryType) {
+  if (collectionId === 'algeria-border-zone') return `band:${props.band_max_km ?? props.band}`;
+  if (geometryType === 'Point' || geometryType === 'MultiPoint') return 'point';
+  if (UNCERTAIN_KINDS.has(props.kind)) return 'uncertain';
+  if (/LineString/.test(geometryType)) return 'line';
+  return 'area';
+}
+
+/** Leaflet path options for a mission feature (points get circle-marker options). */
+export function missionStyle(collectionId, props, geometryType) {
+  const color = MISSION[collectionId]?.color ?? '#444';
+  const key = entryKey(collectionId, props, geometryType);
+  if (key.startsWith('band:')) {
+    const i = Math.max(0, [25, 50, 100].indexOf(Number(props.band_max_km)));
+    return { color, weight: 0.6, opacity: 0.7, fillColor: color, fillOpacity: BAND_OPACITY[i] ?? 0.18 };
+  }
+  switch (key) {
+    case 'point': return { radius: 6, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1 };
+    case 'uncertain':
+      return { color, weight: 2.5, dashArray: '7 5', fillColor: `url(#${hatchId(collectionId)})`, fillOpacity: 1 };
+    case 'line': return { color, weight: 4.5, opacity: 0.95, lineCap: 'round' };
+    default:
+      return collectionId === 'aes-territory'
+        ? { color, weight: 3.5, opacity: 0.9, fillColor: color, fillOpacity: 0.05 }
+        : { color, weight: 2.5, fillColor: color, fillOpacity: 0.1 };
+  }
+}
+
+/** Short legend label of an entry, shown under its layer's title. */
+export function entryLabel(key, props) {
+  if (key.startsWith('band:')) return props.band ?? `${props.band_min_km}–${props.band_max_km} km`;
+  if (key === 'uncertain') return `${humanize(props.kind).toLowerCase()} (approx.)`;
+  if (key === 'point') return humanize(props.kind ?? 'place').toLowerCase();
+  return props.kind ? humanize(props.kind).toLowerCase() : '';
+}
+
+/**
+ * Legend entries for one drawn collection, in drawing order and without duplicates:
+ * [{key, label, shape: 'fill'|'line'|'point', style}].
+ */
+export function legendEntries(collectionId, features) {
+  const seen = new Map();
+  for (const f of features) {
+    const type = f.geometry?.type;
+    const key = entryKey(collectionId, f.properties ?? {}, type);
+    if (seen.has(key)) continue;
+    const shape = key === 'point' ? 'point' : key === 'line' ? 'line' : 'fill';
+    seen.set(key, { key, label: entryLabel(key, f.properties ?? {}), shape,
+      style: missionStyle(collectionId, f.properties ?? {}, type) });
+  }
+  return [...seen.values()];
+}
+
+/** Event categories: colour and marker shape (shape too, so colour is never the only cue). */
+export const CATEGORIES = {
+  military: { color: '#c62828', shape: 'diamond', label: 'Military' },
+  diplomatic: { color: '#1565c0', shape: 'circle', label: 'Diplomatic' },
+  economic: { color: '#e0a000', shape: 'square', label: 'Economic' },
+  security_partnership: { color: '#7b1fa2', shape: 'triangle', label: 'Security partnership' },
+  report: { color: '#546e7a', shape: 'star', label: 'Report' },
+};
+
+const SHAPES = {
+  circle: '<circle cx="8" cy="8" r="6"/>',
+  square: '<rect x="2.5" y="2.5" width="11" height="11"/>',
+  diamond: '<path d="M8 1 L15 8 L8 15 L1 8 Z"/>',
+  triangle: '<path d="M8 1.5 L15 14 L1 14 Z"/>',
+  star: '<path d="M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z"/>',
+};
+
+/** SVG markup of a category's marker (constants only, no data: safe as markup). */
+export function categorySvg(category, size = 16) {
+  const c = CATEGORIES[category] ?? CATEGORIES.report;
+  return `<svg width="${size}" height="${size}" viewBox="0 0 16 16" aria-hidden="true">`
+    + `<g fill="${c.color}" stroke="#fff" stroke-width="1.5">${SHAPES[c.shape]}</g></svg>`;
+}
+
+/** Place labels: which kinds show from which zoom, and their priority when labels collide. */
+export const PLACE_LABELS = {
+  capital: { minZoom: 3, priority: 3 },
+  regional_capital: { minZoom: 5, priority: 2 },
+  town: { minZoom: 7, priority: 1 },
+};
