@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.sahelmap.api.AppFactory;
+import org.sahelmap.briefing.BriefingStore;
+import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
 import org.sahelmap.events.CuratedEvents;
@@ -128,6 +130,7 @@ public final class Main {
       // First start (or a database from before a layer existed): the map needs all its layers.
       layerBuilder().buildInto(store);
     }
+    DefaultBriefing.ensure(new BriefingStore(database.dataSource(), Clock.systemUTC()));
     Javalin app =
         AppFactory.create(database, store, maxLimit, Path.of(settings.get(Settings.DOCUMENTS_DIR)));
     try {

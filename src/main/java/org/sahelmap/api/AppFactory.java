@@ -3,6 +3,8 @@ package org.sahelmap.api;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.config.Settings;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
@@ -42,18 +44,25 @@ public final class AppFactory {
               config.staticFiles.enableWebjars();
             });
     Citations citations = new Citations(CuratedEvents.documents(), documentsDir);
-    routes(app, database, store, maxLimit, citations);
+    BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
+    routes(app, database, store, maxLimit, citations, briefings);
     ErrorMapper.register(app);
     return app;
   }
 
   private static void routes(
-      Javalin app, Database database, FeatureStore store, int maxLimit, Citations citations) {
+      Javalin app,
+      Database database,
+      FeatureStore store,
+      int maxLimit,
+      Citations citations,
+      BriefingStore briefingStore) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
     ItemsHandler items = new ItemsHandler(store, maxLimit);
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
+    BriefingHandler briefings = new BriefingHandler(briefingStore, store);
 
     // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
     app.before("/ogc*", Cors::allowReads);
@@ -69,5 +78,14 @@ public final class AppFactory {
     app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
+
+    app.get("/api/briefings", briefings::list);
+    app.post("/api/briefings", briefings::create);
+    app.post("/api/briefings/import", briefings::importFile);
+    app.get("/api/briefings/{id}", briefings::one);
+    app.put("/api/briefings/{id}", briefings::replace);
+    app.delete("/api/briefings/{id}", briefings::delete);
+    app.get("/api/briefings/{id}/versions", briefings::versions);
+    app.get("/api/briefings/{id}/export.geojson", briefings::export);
   }
 }

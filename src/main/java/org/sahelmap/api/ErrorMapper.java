@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sahelmap.briefing.InvalidBriefingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ final class ErrorMapper {
 
   static void register(Javalin app) {
     app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(
+        InvalidBriefingException.class,
+        (e, ctx) -> write(ctx, 400, "InvalidBriefing", e.getMessage()));
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));

@@ -2,6 +2,8 @@ package org.sahelmap.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.sahelmap.briefing.BriefingStore;
+import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.layers.LayerBuilder;
 import org.sahelmap.layers.SourceFiles;
 import org.sahelmap.store.Database;
@@ -17,7 +19,7 @@ public final class DevData {
 
   public static void main(String[] args) {
     try (Database db = Database.open(TestDatabase.url())) {
-      load(new PostgisFeatureStore(db.dataSource()));
+      load(db);
     }
   }
 
@@ -32,5 +34,11 @@ public final class DevData {
 
   public static void load(FeatureStore store) {
     new LayerBuilder(SourceFiles.classpath(), Clock.systemUTC()).buildInto(store);
+  }
+
+  /** Every layer and the default briefing, as {@code serve} has them on a first start. */
+  public static void load(Database db) {
+    load(new PostgisFeatureStore(db.dataSource()));
+    DefaultBriefing.ensure(new BriefingStore(db.dataSource(), Clock.systemUTC()));
   }
 }

@@ -1,0 +1,217 @@
+package org.sahelmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sahelmap.briefing.Briefing;
+import org.sahelmap.briefing.BriefingConflictException;
+import org.sahelmap.briefing.BriefingGeoJson;
+import org.sahelmap.briefing.BriefingJson;
+import org.sahelmap.briefing.BriefingStore;
+import org.sahelmap.briefing.BriefingVersion;
+import org.sahelmap.briefing.StoredBriefing;
+import org.sahelmap.store.FeatureStore;
+import org.sahelmap.store.Layer;
+
+/**
+ * Briefings under {@code /api/briefings}. A briefing's ETag is its version, strong ({@code "3"});
+ * PUT and DELETE need {@code If-Match} (428 without, 412 when stale). Who saved is read from {@code
+ * X-User} until there are accounts.
+ */
+final class BriefingHandler {
+  static final String BASE = "/api/briefings";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final BriefingStore store;
+  private final FeatureStore features;
+
+  BriefingHandler(BriefingStore store, FeatureStore features) {
+    this.store = store;
+    this.features = features;
+  }
+
+  void list(Context ctx) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (StoredBriefing s : store.list()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", s.briefing().id());
+      m.put("name", s.briefing().name());
+      m.put("banner", s.briefing().banner());
+      m.put("slides", s.briefing().slides().size());
+      m.put("version", s.version());
+      m.put("updatedBy", s.updatedBy());
+      m.put("updatedAt", s.updatedAt().toString());
+      out.add(m);
+    }
+    ctx.header("Cache-Control", "no-cache");
+    ctx.json(Map.of("briefings", out));
+  }
+
+  void one(Context ctx) {
+    respond(ctx, live(ctx.pathParam("id")));
+  }
+
+  void create(Context ctx) {
+    Briefing given = valid(BriefingJson.briefing(body(ctx, "application/json")));
+    Briefing b = given.id() == null ? given.withId(store.freeId(slug(given.name()))) : given;
+    StoredBriefing s = conflicts(() -> store.create(b, user(ctx)));
+    ctx.header("Location", BASE + "/" + s.briefing().id());
+    respond(ctx.status(201), s);
+  }
+
+  void replace(Context ctx) {
+    String id = ctx.pathParam("id");
+    int expected = ifMatch(ctx, id);
+    Briefing b = valid(BriefingJson.briefing(body(ctx, "application/json")));
+    if (b.id() != null && !b.id().equals(id)) {
+      throw new ApiException(400, "InvalidBriefing", "id: the body's id differs from the URL's");
+    }
+    respond(ctx, conflicts(() -> store.update(id, expected, b.withId(id), user(ctx))));
+  }
+
+  void delete(Context ctx) {
+    String id = ctx.pathParam("id");
+    StoredBriefing s = conflicts(() -> store.delete(id, ifMatch(ctx, id), user(ctx)));
+    ctx.header("ETag", etag(s.version()));
+    ctx.status(204);
+  }
+
+  void versions(Context ctx) {
+    String id = ctx.pathParam("id");
+    List<BriefingVersion> versions = store.versions(id);
+    if (versions.isEmpty()) {
+      throw ApiException.notFound("there is no briefing '" + id + "'");
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (BriefingVersion v : versions) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("operation", v.operation());
+      m.put("savedBy", v.savedBy());
+      m.put("savedAt", v.savedAt().toString());
+      m.put("briefing", v.briefing().toMap());
+      out.add(m);
+    }
+    ctx.json(Map.of("id", id, "versions", out));
+  }
+
+  void export(Context ctx) {
+    StoredBriefing s = live(ctx.pathParam("id"));
+    ctx.header("ETag", etag(s.version()));
+    ctx.header("Content-Disposition", "attachment; filename=\"" + s.briefing().id() + ".geojson\"");
+    ctx.contentType("application/geo+json;charset=utf-8");
+    ctx.result(JsonText.toJson(BriefingGeoJson.write(s.briefing())));
+  }
+
+  void importFile(Context ctx) {
+    JsonNode body = body(ctx, "application/geo+json", "application/json");
+    Briefing b = valid(BriefingGeoJson.read(body));
+    Briefing named = b.withId(store.freeId(b.id() == null ? slug(b.name()) : b.id()));
+    StoredBriefing s = conflicts(() -> store.create(named, user(ctx)));
+    ctx.header("Location", BASE + "/" + s.briefing().id());
+    respond(ctx.status(201), s);
+  }
+
+  private Briefing valid(Briefing b) {
+    b.checkLayers(features.layers().stream().map(Layer::id).collect(Collectors.toSet()));
+    return b;
+  }
+
+  private StoredBriefing live(String id) {
+    return store
+        .find(id)
+        .filter(s -> !s.deleted())
+        .orElseThrow(() -> ApiException.notFound("there is no briefing '" + id + "'"));
+  }
+
+  private static void respond(Context ctx, StoredBriefing s) {
+    Map<String, Object> m = s.briefing().toMap();
+    m.put("version", s.version());
+    m.put("updatedBy", s.updatedBy());
+    m.put("updatedAt", s.updatedAt().toString());
+    ctx.header("ETag", etag(s.version()));
+    ctx.header("Cache-Control", "no-cache");
+    ctx.json(m);
+  }
+
+  static String etag(int version) {
+    return "\"" + version + "\"";
+  }
+
+  private int ifMatch(Context ctx, String id) {
+    String h = ctx.header("If-Match");
+    if (h == null || h.isBlank()) {
+      live(id);
+      throw new ApiException(
+          428, "PreconditionRequired", "send If-Match with the ETag of the version you edited");
+    }
+    String v = h.trim().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new ApiException(412, "PreconditionFailed", "If-Match '" + h + "' is no version");
+    }
+  }
+
+  private interface Write {
+    StoredBriefing run();
+  }
+
+  private static StoredBriefing conflicts(Write w) {
+    try {
+      return w.run();
+    } catch (BriefingConflictException e) {
+      throw switch (e.kind()) {
+        case STALE -> new ApiException(412, "PreconditionFailed", e.getMessage());
+        case EXISTS -> new ApiException(409, "Conflict", e.getMessage());
+        case MISSING -> ApiException.notFound(e.getMessage());
+      };
+    }
+  }
+
+  private static JsonNode body(Context ctx, String... types) {
+    String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
+    if (List.of(types).stream().noneMatch(type::startsWith)) {
+      throw new ApiException(
+          415, "UnsupportedMediaType", "send the body as " + String.join(" or ", types));
+    }
+    try {
+      // bodyAsBytes enforces the app's maximum request size (413).
+      JsonNode n = JSON.readTree(ctx.bodyAsBytes());
+      if (n == null) {
+        throw new ApiException(400, "InvalidBriefing", "the body is empty");
+      }
+      return n;
+    } catch (IOException e) {
+      throw new ApiException(
+          400,
+          "InvalidBriefing",
+          "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static String user(Context ctx) {
+    String u = ctx.header("X-User");
+    return u == null || u.isBlank()
+        ? "anonymous"
+        : u.strip().substring(0, Math.min(100, u.strip().length()));
+  }
+
+  static String slug(String name) {
+    String s =
+        Normalizer.normalize(name, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    s = s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
+    return s.isEmpty() ? "briefing" : s;
+  }
+}
