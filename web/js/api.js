@@ -55,3 +55,30 @@ export async function citation(eventId, documentId) {
     throw e;
   }
 }
+
+async function send(method, url, body, { etag, type = 'application/json' } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = type;
+  if (etag) headers['If-Match'] = etag;
+  let response;
+  try {
+    response = await fetch(url, { method, headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, 'network', e.message, url);
+  }
+  const json = response.status === 204 ? null : await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, json?.code, json?.description, url);
+  return { body: json, etag: response.headers.get('ETag') };
+}
+
+const briefingUrl = (id) => `/api/briefings/${encodeURIComponent(id)}`;
+export const briefings = async () => (await getJson('/api/briefings')).briefings;
+/** {body, etag}: the briefing and the version to send back as If-Match. */
+export const briefing = (id) => send('GET', briefingUrl(id));
+export const createBriefing = (body) => send('POST', '/api/briefings', body);
+export const saveBriefing = (id, body, etag) => send('PUT', briefingUrl(id), body, { etag });
+export const deleteBriefing = (id, etag) => send('DELETE', briefingUrl(id), undefined, { etag });
+export const importBriefing = (text) => send('POST', '/api/briefings/import', text,
+  { type: 'application/geo+json' });
+export const briefingExportUrl = (id) => `${briefingUrl(id)}/export.geojson`;

@@ -15,6 +15,7 @@ import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, markSelected, renderEventList } from './ui/eventlist.js';
 import { onlineBasemapSetting } from './ui/settings.js';
+import { briefings } from './briefing/controller.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -118,6 +119,9 @@ async function start() {
   });
   render(state.get());
   if (state.get().selected) events.open(state.get().selected);
+  await briefings({ map, state, events, byId, collections, eventFeatures, legendOf, fullWindow,
+    panel: $('briefing-panel'), stage: $('presenter') })
+    .catch((e) => console.warn('Briefings are unavailable:', e));
   document.body.dataset.ready = 'true';
 }
 

@@ -43,6 +43,18 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
         if (ids.has(id)) group.addLayer(m); else group.removeLayer(m);
       }
     },
+    /** Slides' highlighted events: enlarged, with their title beside them; [] clears. */
+    emphasise(ids) {
+      for (const [id, m] of markers) {
+        const on = ids.includes(id);
+        m.getElement()?.classList.toggle('emphasis', on);
+        if (on && !m.getTooltip()) {
+          m.bindTooltip(m.feature.properties.title, { permanent: true, direction: 'right',
+            offset: [12, 0], className: 'event-callout' });
+        } else if (!on && m.getTooltip()) m.unbindTooltip();
+        if (on) m.setZIndexOffset(1000); else m.setZIndexOffset(0);
+      }
+    },
     highlight(id) {
       for (const [mid, m] of markers) m.getElement()?.classList.toggle('highlight', mid === id);
     },

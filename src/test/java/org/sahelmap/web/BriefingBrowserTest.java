@@ -1,0 +1,163 @@
+package org.sahelmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sahelmap.api.AppFactory;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestDatabase;
+
+/** The default briefing presented with the keyboard, and its slides exported as images. */
+class BriefingBrowserTest {
+  static final Path SHOTS = Path.of("target/screenshots/briefing");
+  static Database db;
+  static Javalin app;
+  static String base;
+  ChromeDriver driver;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    db = TestDatabase.fresh();
+    DevData.load(db);
+    app =
+        AppFactory.create(
+                db, new PostgisFeatureStore(db.dataSource()), 10000, DevData.documentsDir())
+            .start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port() + "/";
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopApp() {
+    app.stop();
+    db.close();
+  }
+
+  @AfterEach
+  void quit() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private void load() {
+    driver = Browser.open(1920, 1080);
+    driver.get(base);
+    Browser.waitReady(driver);
+    assertThat(run("return document.body.dataset.ready")).isEqualTo("true");
+  }
+
+  private Object run(String script, Object... args) {
+    return Browser.js(driver).executeScript(script, args);
+  }
+
+  private long slides() {
+    return driver.findElements(By.cssSelector("#briefing-panel .slide-list li")).size();
+  }
+
+  private void waitArrived(int index) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d ->
+                String.valueOf(index)
+                    .equals(run("return document.getElementById('presenter').dataset.arrived")));
+  }
+
+  private void key(CharSequence k) {
+    new Actions(driver).sendKeys(k).perform();
+  }
+
+  @Test
+  void presentsTheDefaultBriefingWithTheKeyboard() throws Exception {
+    load();
+    long n = slides();
+    assertThat(n).isBetween(6L, 10L);
+    driver.findElement(By.cssSelector("[data-action=present]")).click();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        key(i % 2 == 0 ? Keys.SPACE : Keys.ARROW_RIGHT);
+      }
+      waitArrived(i);
+      Thread.sleep(400); // labels are placed just after the map stops
+      assertThat(driver.findElement(By.cssSelector(".slide-counter")).getText())
+          .isEqualTo((i + 1) + " / " + n);
+      assertThat(driver.findElement(By.cssSelector(".banner-top")).getText())
+          .contains("UNCLASSIFIED");
+      assertThat(driver.findElement(By.cssSelector(".data-date")).getText()).contains("Data:");
+      Files.write(
+          SHOTS.resolve(String.format("slide-%02d.png", i + 1)),
+          driver.getScreenshotAs(OutputType.BYTES));
+    }
+    key(Keys.ARROW_RIGHT);
+    waitArrived((int) n - 1); // stays on the last slide
+    key(Keys.HOME);
+    waitArrived(0);
+    key(Keys.END);
+    waitArrived((int) n - 1);
+    key(Keys.ARROW_LEFT);
+    waitArrived((int) n - 2);
+    key("n");
+    assertThat(driver.findElement(By.cssSelector(".slide-notes")).isDisplayed()).isTrue();
+    Files.write(SHOTS.resolve("notes.png"), driver.getScreenshotAs(OutputType.BYTES));
+    key(Keys.ESCAPE);
+    assertThat(run("return document.getElementById('presenter').hidden")).isEqualTo(true);
+    assertThat(run("return document.body.classList.contains('presenting')")).isEqualTo(false);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void everySlideExportsAsAFullHdPngThatIsNotBlank() throws Exception {
+    load();
+    long n = slides();
+    for (int i = 0; i <= n; i++) {
+      String url =
+          String.valueOf(
+              i < n
+                  ? run("return window.sahelMap.slidePng(arguments[0])", i)
+                  : run("return window.sahelMap.viewPng()"));
+      byte[] png = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+      String name = i < n ? String.format("export-%02d.png", i + 1) : "export-view.png";
+      Files.write(SHOTS.resolve(name), png);
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(image.getWidth()).as(name).isEqualTo(1920);
+      assertThat(image.getHeight()).as(name).isEqualTo(1080);
+      Set<Integer> colours = new HashSet<>();
+      for (int y = 0; y < 1080; y += 4) {
+        for (int x = 0; x < 1920; x += 4) {
+          colours.add(image.getRGB(x, y));
+        }
+      }
+      assertThat(colours.size()).as("distinct colours in %s", name).isGreaterThan(200);
+      // The map area (right of the text column) is drawn, not left at the page colour.
+      Set<Integer> mapColours = new HashSet<>();
+      for (int y = 200; y < 900; y += 10) {
+        for (int x = 700; x < 1900; x += 10) {
+          mapColours.add(image.getRGB(x, y));
+        }
+      }
+      assertThat(mapColours.size()).as("map colours in %s", name).isGreaterThan(5);
+    }
+  }
+}

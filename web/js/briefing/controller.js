@@ -1,0 +1,129 @@
+// Briefings on the live map: the editor panel, the presenter and the exports, wired to the state.
+import * as api from '../api.js';
+import { captureSlide, briefingBody, dataDates, duplicated, edited, moved, removed, slideState,
+  slideView } from './slides.js';
+import { renderEditor } from '../ui/briefing.js';
+import { presenter } from '../ui/presenter.js';
+import { flyToView, resized } from '../map/view.js';
+import { formatEventDate } from '../dates.js';
+import { eventsInWindow } from '../state.js';
+import { slideCanvas } from '../export/slideimage.js';
+import { MISSION_ORDER, CATEGORIES } from '../styles.js';
+
+/** ctx: {map, state, events, byId, collections, eventFeatures, legendOf, fullWindow, panel, stage} */
+export function briefings(ctx) {
+  const { map, state, events, byId, eventFeatures, fullWindow } = ctx;
+  const allIds = ctx.collections.map((c) => c.id);
+  const known = new Set(allIds);
+  const eventById = new Map(eventFeatures.map((f) => [f.properties.id, f]));
+  const dates = dataDates(ctx.collections, eventFeatures);
+  const datesText = `Data: events to ${dates.events ? formatEventDate(dates.events, dates.events, 'day') : '—'}`
+    + ` · layers computed ${dates.computed ?? '—'}`;
+  const view = { list: [], current: null, etag: null, dirty: false, status: '' };
+
+  const describe = (slide) => slide.events.map((id) => eventById.get(id)).filter(Boolean)
+    .map((f) => ({ date: formatEventDate(f.properties.start, f.properties.end, f.properties.date_precision),
+      title: f.properties.title }));
+
+  async function show(slide, animate = true) {
+    state.set({ ...slideState(slide, allIds), time: slide.time ?? fullWindow });
+    events.emphasise(slide.events);
+    await flyToView(map, slideView(slide), { animate });
+    events.emphasise(slide.events);
+  }
+
+  const stage = presenter(ctx.stage, {
+    show: (slide) => show(slide),
+    describe,
+    onEnter: () => { document.body.classList.add('presenting'); resized(map); },
+    onExit: () => { document.body.classList.remove('presenting'); events.emphasise([]); resized(map); },
+    openNotesWindow: () => window.open('/notes.html', 'sahel-map-notes', 'width=640,height=520'),
+  });
+
+  const render = () => renderEditor(ctx.panel, view, on);
+  const change = (slides, status = '') => {
+    view.current = { ...view.current, slides }; view.dirty = true; view.status = status; render();
+  };
+  const fail = (e) => { view.status = e.status === 412
+    ? 'Someone saved this briefing since you opened it: reload it, then redo your change.'
+    : `Not saved: ${e.description ?? e.message}`; render(); };
+
+  async function open(id) {
+    const { body, etag } = await api.briefing(id);
+    Object.assign(view, { current: body, etag, dirty: false, status: '' });
+    render();
+  }
+  async function refreshList(select) {
+    view.list = await api.briefings();
+    if (select) await open(select); else render();
+  }
+
+  function page(slide, i, total) {
+    const layers = new Map(slide.layers.filter((id) => byId.has(id)).map((id) => [id, byId.get(id).geojson]));
+    const shown = slide.layers.includes('events') ? eventsInWindow(eventFeatures, slide.time ?? fullWindow) : [];
+    const time = slide.time ?? fullWindow;
+    return {
+      title: slide.title, caption: slide.caption, sources: slide.sources, events: describe(slide),
+      subtitle: [view.current?.name, total ? `slide ${i + 1} of ${total}` : null,
+        `${formatEventDate(time.from, time.to, 'range')}`].filter(Boolean).join(' · '),
+      banner: view.current?.banner ?? '', dates: datesText, view: slideView(slide), layers,
+      eventFeatures: shown, emphasised: slide.events,
+      legend: MISSION_ORDER.filter((id) => layers.has(id) && ctx.legendOf.has(id))
+        .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) })),
+      categories: new Set(shown.map((f) => f.properties.category).filter((c) => CATEGORIES[c])),
+    };
+  }
+  const currentSlide = () => ({ ...captureSlide(state.get(), 'Sahel Map: current view'),
+    events: state.get().selected ? [state.get().selected] : [] });
+  const png = (canvas) => new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const download = (blob, name) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob); a.download = name; a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+  const on = {
+    pick: (id) => open(id).catch(fail),
+    create: async () => {
+      const name = `Briefing ${new Date().toISOString().slice(0, 10)}`;
+      try { const { body } = await api.createBriefing({ name, banner: '', slides: [] }); await refreshList(body.id); } catch (e) { fail(e); }
+    },
+    add: () => change([...view.current.slides, captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`)],
+      'Slide added: edit its text, then save.'),
+    move: (i, d) => change(moved(view.current.slides, i, d)),
+    duplicate: (i) => change(duplicated(view.current.slides, i)),
+    remove: (i) => change(removed(view.current.slides, i)),
+    edit: (i, patch) => { view.current = { ...view.current, slides: edited(view.current.slides, i, patch) }; view.dirty = true; },
+    retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get()))), 'View updated.'),
+    meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; },
+    goto: (i) => show(view.current.slides[i]),
+    save: async () => {
+      try {
+        const { body, etag } = await api.saveBriefing(view.current.id, briefingBody(view.current), view.etag);
+        Object.assign(view, { current: body, etag, dirty: false, status: `Saved (version ${body.version}).` });
+        view.list = await api.briefings(); render();
+      } catch (e) { fail(e); }
+    },
+    present: (from = 0) => stage.start(view.current, { dates: datesText, from }),
+    exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
+    importFile: async (file) => {
+      try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
+    },
+    pngView: async () => download(await png(slideCanvas(page(currentSlide(), 0, 0))), 'sahel-map-view.png'),
+    pngSlides: async () => {
+      const s = view.current.slides;
+      for (let i = 0; i < s.length; i++) {
+        download(await png(slideCanvas(page(s[i], i, s.length))), `${slug(view.current.name)}-${String(i + 1).padStart(2, '0')}.png`);
+      }
+    },
+  };
+
+  // For automation and tests: the images as data URLs, without going through a download.
+  window.sahelMap = {
+    slidePng: (i) => slideCanvas(page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
+    viewPng: () => slideCanvas(page(currentSlide(), 0, 0)).toDataURL('image/png'),
+    knownLayers: () => [...known],
+  };
+  return refreshList(null).then(() => (view.list.length ? open(view.list.find((b) => b.id === 'partnership-not-dependency')?.id ?? view.list[0].id) : null));
+}

@@ -1,0 +1,168 @@
+// Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
+// styles of styles.js, so an export needs no third-party code and no network.
+import { CATEGORIES, CONTEXT, MISSION, MISSION_ORDER, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS,
+  missionStyle } from '../styles.js';
+
+const SHAPE_PATHS = {
+  diamond: 'M8 1 L15 8 L8 15 L1 8 Z', triangle: 'M8 1.5 L15 14 L1 14 Z',
+  star: 'M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z',
+  square: 'M2.5 2.5 H13.5 V13.5 H2.5 Z',
+};
+
+const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
+
+/** A projection for a box of width x height pixels showing {lat, lon, zoom} or {bbox}. */
+export function projection(view, width, height) {
+  let { lat, lon, zoom } = view;
+  if (view.bbox) {
+    const [w, s, e, n] = view.bbox;
+    lon = (w + e) / 2;
+    lat = (s + n) / 2;
+    const zx = Math.log2((width * 360) / (256 * (e - w)));
+    const zy = Math.log2(height / (256 * Math.abs(mercY(s) - mercY(n))));
+    zoom = Math.floor(Math.min(zx, zy) * 2) / 2;
+  }
+  const world = 256 * 2 ** zoom;
+  const cx = ((lon + 180) / 360) * world;
+  const cy = mercY(lat) * world;
+  return {
+    lat, lon, zoom, width, height,
+    point: ([x, y]) => [((x + 180) / 360) * world - cx + width / 2, mercY(y) * world - cy + height / 2],
+    metresPerPixel: (40075016.686 * Math.cos((lat * Math.PI) / 180)) / world,
+  };
+}
+
+function trace(ctx, proj, geometry) {
+  const ring = (coords, close) => coords.forEach((c, i) => {
+    const [x, y] = proj.point(c);
+    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+    if (close && i === coords.length - 1) ctx.closePath();
+  });
+  const g = geometry;
+  if (g.type === 'Polygon') g.coordinates.forEach((r) => ring(r, true));
+  else if (g.type === 'MultiPolygon') g.coordinates.forEach((p) => p.forEach((r) => ring(r, true)));
+  else if (g.type === 'LineString') ring(g.coordinates, false);
+  else if (g.type === 'MultiLineString') g.coordinates.forEach((l) => ring(l, false));
+}
+
+function hatch(ctx, color) {
+  const tile = document.createElement('canvas');
+  tile.width = 10; tile.height = 10;
+  const t = tile.getContext('2d');
+  t.strokeStyle = color; t.globalAlpha = 0.55; t.lineWidth = 2.5;
+  t.beginPath(); t.moveTo(0, 10); t.lineTo(10, 0); t.moveTo(-5, 5); t.lineTo(5, -5); t.moveTo(5, 15); t.lineTo(15, 5); t.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
+
+/** Paints one feature with Leaflet-style path options. */
+function paint(ctx, proj, f, style) {
+  const g = f.geometry;
+  if (!g) return;
+  if (g.type === 'Point') {
+    const [x, y] = proj.point(g.coordinates);
+    ctx.beginPath(); ctx.arc(x, y, style.radius ?? 5, 0, 2 * Math.PI);
+  } else { ctx.beginPath(); trace(ctx, proj, g); }
+  const fills = style.fill !== false && !/LineString/.test(g.type);
+  if (fills && style.fillColor) {
+    ctx.globalAlpha = style.fillOpacity ?? 0.2;
+    ctx.fillStyle = style.fillColor.startsWith('url(') ? hatch(ctx, style.color) : style.fillColor;
+    if (style.fillColor.startsWith('url(')) ctx.globalAlpha = 1;
+    ctx.fill('evenodd');
+  }
+  if (style.stroke !== false && (style.weight ?? 3) > 0) {
+    ctx.globalAlpha = style.opacity ?? 1;
+    ctx.strokeStyle = style.color ?? '#3388ff';
+    ctx.lineWidth = style.weight ?? 3;
+    ctx.setLineDash(style.dashArray ? style.dashArray.split(/[ ,]+/).map(Number) : []);
+    ctx.lineCap = style.lineCap ?? 'round'; ctx.lineJoin = 'round';
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1; ctx.setLineDash([]);
+}
+
+/** Draws an event marker (the category's shape) centred on x, y. */
+export function drawMarker(ctx, x, y, category, size = 16) {
+  const c = CATEGORIES[category] ?? CATEGORIES.report;
+  ctx.save();
+  ctx.translate(x - size / 2, y - size / 2); ctx.scale(size / 16, size / 16);
+  const path = c.shape === 'circle' ? null : new Path2D(SHAPE_PATHS[c.shape]);
+  ctx.fillStyle = c.color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5;
+  if (path) { ctx.fill(path); ctx.stroke(path); } else { ctx.beginPath(); ctx.arc(8, 8, 6, 0, 2 * Math.PI); ctx.fill(); ctx.stroke(); }
+  ctx.restore();
+}
+
+function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', italic = false } = {}) {
+  ctx.font = `${italic ? 'italic ' : ''}${weight} ${size}px "DejaVu Sans", "Noto Sans", sans-serif`;
+  ctx.lineWidth = 4; ctx.strokeStyle = '#fff'; ctx.lineJoin = 'round'; ctx.textBaseline = 'middle';
+  ctx.strokeText(text, x, y); ctx.fillStyle = color; ctx.fillText(text, x, y);
+  return ctx.measureText(text).width;
+}
+
+/**
+ * layers: Map id → geojson of the visible collections; events: features to draw; emphasised: ids.
+ * Draws basemap, mission layers, places and labels, then events, into the box at (0, 0).
+ */
+export function drawMap(ctx, proj, { layers, events, emphasised = [] }) {
+  ctx.fillStyle = '#d5e4ee'; ctx.fillRect(0, 0, proj.width, proj.height);
+  for (const id of ['countries', 'mali-regions', 'lakes', 'rivers']) {
+    for (const f of layers.get(id)?.features ?? []) paint(ctx, proj, f, CONTEXT[id]);
+  }
+  for (const id of MISSION_ORDER) {
+    for (const f of layers.get(id)?.features ?? []) {
+      if (f.geometry?.type !== 'Point') paint(ctx, proj, f, missionStyle(id, f.properties, f.geometry.type));
+    }
+  }
+  const taken = [];
+  const free = (b) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+  const named = [];
+  for (const id of MISSION_ORDER) {
+    for (const f of layers.get(id)?.features ?? []) {
+      const p = f.properties ?? {};
+      if (f.geometry?.type === 'Point') {
+        paint(ctx, proj, f, missionStyle(id, p, 'Point'));
+        if (p.name) named.push({ name: p.name, at: f.geometry.coordinates, pri: 10, color: MISSION[id].color, bold: 700 });
+      } else if (p.name && UNCERTAIN_KINDS.has(p.kind) && proj.zoom >= 4) {
+        const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
+        const lons = ring.map((c) => c[0]); const lats = ring.map((c) => c[1]);
+        named.push({ name: p.name.replace(/\s*\([^)]*\)\s*$/, ''), at: [Math.max(...lons), (Math.min(...lats) + Math.max(...lats)) / 2],
+          pri: 9, color: MISSION[id].color, bold: 600, italic: true });
+      }
+    }
+  }
+  for (const f of layers.get('places')?.features ?? []) {
+    const rule = PLACE_LABELS[f.properties.kind] ?? PLACE_LABELS.town;
+    if (proj.zoom < rule.minZoom) continue;
+    const capital = f.properties.kind === 'capital';
+    paint(ctx, proj, f, { ...PLACE_DOT, radius: f.properties.kind === 'town' ? 3 : 4.5,
+      fillColor: capital ? PLACE_DOT.color : PLACE_DOT.fillColor });
+    named.push({ name: f.properties.name, at: f.geometry.coordinates, pri: rule.priority, bold: capital ? 700 : 400 });
+  }
+  named.sort((a, b) => b.pri - a.pri);
+  for (const n of named) {
+    const [x, y] = proj.point(n.at);
+    ctx.font = `${n.bold} 16px sans-serif`;
+    const box = [x + 7, y - 10, x + 12 + ctx.measureText(n.name).width, y + 10];
+    if (x < 0 || y < 0 || x > proj.width || y > proj.height || !free(box)) continue;
+    taken.push(box);
+    label(ctx, n.name, x + 9, y, { size: n.pri >= 9 ? 17 : 15, weight: n.bold, color: n.color, italic: n.italic });
+  }
+  const placed = new Map();
+  for (const f of events) {
+    const [x, y] = proj.point(f.geometry.coordinates);
+    const k = `${Math.round(x)},${Math.round(y)}`;
+    const i = placed.get(k) ?? 0;
+    placed.set(k, i + 1);
+    const a = (i * Math.PI) / 3 - Math.PI / 2;
+    const [dx, dy] = i === 0 ? [0, 0] : [Math.cos(a) * 13, Math.sin(a) * 13];
+    const big = emphasised.includes(f.properties.id);
+    drawMarker(ctx, x + dx, y + dy, f.properties.category, big ? 28 : 18);
+    if (big) {
+      ctx.font = '600 17px sans-serif';
+      const w = ctx.measureText(f.properties.title).width;
+      const lx = Math.min(x + dx + 20, proj.width - w - 14);
+      ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
+      ctx.fillRect(lx - 6, y + dy - 14, w + 12, 28); ctx.strokeRect(lx - 6, y + dy - 14, w + 12, 28);
+      ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, y + dy);
+    }
+  }
+}
