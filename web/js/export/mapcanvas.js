@@ -159,10 +159,12 @@ export function drawMap(ctx, proj, { layers, events, emphasised = [] }) {
     if (big) {
       ctx.font = '600 17px sans-serif';
       const w = ctx.measureText(f.properties.title).width;
-      const lx = Math.min(x + dx + 20, proj.width - w - 14);
+      // Above the marker, like the live map's callouts, so the place's own name stays readable.
+      const lx = Math.max(14, Math.min(x + dx - w / 2, proj.width - w - 14));
+      const ly = y + dy - 36;
       ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
-      ctx.fillRect(lx - 6, y + dy - 14, w + 12, 28); ctx.strokeRect(lx - 6, y + dy - 14, w + 12, 28);
-      ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, y + dy);
+      ctx.fillRect(lx - 6, ly - 14, w + 12, 28); ctx.strokeRect(lx - 6, ly - 14, w + 12, 28);
+      ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, ly);
     }
   }
 }

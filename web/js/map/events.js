@@ -49,8 +49,8 @@ export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
         const on = ids.includes(id);
         m.getElement()?.classList.toggle('emphasis', on);
         if (on && !m.getTooltip()) {
-          m.bindTooltip(m.feature.properties.title, { permanent: true, direction: 'right',
-            offset: [12, 0], className: 'event-callout' });
+          m.bindTooltip(m.feature.properties.title, { permanent: true, direction: 'top',
+            offset: [0, -14], className: 'event-callout' });
         } else if (!on && m.getTooltip()) m.unbindTooltip();
         if (on) m.setZIndexOffset(1000); else m.setZIndexOffset(0);
       }
