@@ -124,8 +124,9 @@ public final class Main {
     // The registry is mirrored into the database at every start so SQL clients can join on it.
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
     PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());
-    if (store.layers().isEmpty()) {
-      // First start against an empty database: the map is useless without its layers.
+    if (store.layers().stream().noneMatch(l -> "mission".equals(l.kind()))) {
+      // First start against an empty database (the migrations create only the empty 'aois'
+      // collection): the map is useless without its computed layers.
       layerBuilder().buildInto(store);
     }
     Javalin app =
