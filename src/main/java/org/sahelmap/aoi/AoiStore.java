@@ -57,7 +57,7 @@ public final class AoiStore {
             ps.executeUpdate();
           }
           insertVersion(c, id, 1, "create", draft, user);
-          Aoi aoi = read(c, id, false).orElseThrow();
+          Aoi aoi = read(c, id).orElseThrow();
           writeLive(c, aoi);
           return aoi;
         });
@@ -73,7 +73,7 @@ public final class AoiStore {
           int next = now.version() + 1;
           insertVersion(c, id, next, "update", draft, user);
           setHead(c, id, next, false);
-          Aoi aoi = read(c, id, false).orElseThrow();
+          Aoi aoi = read(c, id).orElseThrow();
           writeLive(c, aoi);
           return aoi;
         });
@@ -96,7 +96,7 @@ public final class AoiStore {
             ps.executeUpdate();
           }
           touchLayer(c);
-          return read(c, id, false).orElseThrow();
+          return read(c, id).orElseThrow();
         });
   }
 
@@ -110,7 +110,7 @@ public final class AoiStore {
           }
           copyVersion(c, id, now.version(), "restore", user);
           setHead(c, id, now.version() + 1, false);
-          Aoi aoi = read(c, id, false).orElseThrow();
+          Aoi aoi = read(c, id).orElseThrow();
           writeLive(c, aoi);
           return aoi;
         });
@@ -118,7 +118,7 @@ public final class AoiStore {
 
   /** The AOI, deleted or not; empty when no AOI ever had this id. */
   public Optional<Aoi> find(String id) {
-    return inTransaction(c -> read(c, id, false));
+    return inTransaction(c -> read(c, id));
   }
 
   /** Ids of the live (not deleted) AOIs, oldest first. */
@@ -157,10 +157,22 @@ public final class AoiStore {
         });
   }
 
+  /**
+   * Locks the AOI's row, then reads its current version. Two statements on purpose: under READ
+   * COMMITTED a {@code FOR UPDATE} that waited for another writer re-checks only the locked row, so
+   * a join to {@code aoi_version} in the same statement would compare the new head with the old
+   * version row and find nothing; the second statement sees the other writer's committed save.
+   */
   private Aoi lockCurrent(Connection c, String id, int expected) throws SQLException {
-    Aoi now =
-        read(c, id, true)
-            .orElseThrow(() -> new AoiProblem("NotFound", "there is no AOI '" + id + "'"));
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM aoi WHERE id = ? FOR UPDATE")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new AoiProblem("NotFound", "there is no AOI '" + id + "'");
+        }
+      }
+    }
+    Aoi now = read(c, id).orElseThrow();
     if (expected != ANY_VERSION && expected != now.version()) {
       throw new VersionConflict(now, Integer.toString(expected));
     }
@@ -181,12 +193,11 @@ public final class AoiStore {
             + "); restore it first");
   }
 
-  private static Optional<Aoi> read(Connection c, String id, boolean lock) throws SQLException {
+  private static Optional<Aoi> read(Connection c, String id) throws SQLException {
     String sql =
         SELECT_VERSION
             + ", a.created_by, a.created_at FROM aoi a"
-            + " JOIN aoi_version v ON v.aoi_id = a.id AND v.version = a.version WHERE a.id = ?"
-            + (lock ? " FOR UPDATE OF a" : "");
+            + " JOIN aoi_version v ON v.aoi_id = a.id AND v.version = a.version WHERE a.id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
