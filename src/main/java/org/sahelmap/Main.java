@@ -124,9 +124,8 @@ public final class Main {
     // The registry is mirrored into the database at every start so SQL clients can join on it.
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
     PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());
-    if (store.layers().stream().noneMatch(l -> "mission".equals(l.kind()))) {
-      // First start against an empty database (the migrations create only the empty 'aois'
-      // collection): the map is useless without its computed layers.
+    if (LayerBuilder.missingFrom(store)) {
+      // First start (or a database from before a layer existed): the map needs all its layers.
       layerBuilder().buildInto(store);
     }
     Javalin app =

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sahelmap.export.GeoJsonFeatureWriter;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.ItemQuery;
@@ -64,6 +65,7 @@ final class ItemsHandler {
 
   void item(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
+    ItemsParams.checkNames(ctx, Set.of("f"));
     Format format = Format.of(ctx, false);
     String featureId = ctx.pathParam("featureId");
     var feature =

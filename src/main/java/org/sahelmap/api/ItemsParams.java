@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sahelmap.store.ItemQuery;
 
@@ -22,19 +24,31 @@ final class ItemsParams {
   private ItemsParams() {}
 
   static ItemQuery parse(Context ctx, int maxLimit) {
-    for (String name : ctx.queryParamMap().keySet()) {
-      if (!KNOWN.contains(name)) {
-        throw ApiException.badParameter(
-            name,
-            "unknown parameter; this endpoint takes "
-                + String.join(", ", KNOWN.stream().sorted().toList()));
-      }
-    }
+    checkNames(ctx, KNOWN);
     double[] bbox = bbox(ctx.queryParam("bbox"));
     Instant[] window = datetime(ctx.queryParam("datetime"));
     long limit = limit(ctx.queryParam("limit"), maxLimit);
     long offset = offset(ctx.queryParam("offset"));
     return new ItemQuery(bbox, window[0], window[1], limit, offset);
+  }
+
+  /**
+   * Refuses parameters the endpoint does not take, and any given twice: {@code bbox=..&bbox=..}
+   * would otherwise silently use the first and answer a different question than was asked.
+   */
+  static void checkNames(Context ctx, Set<String> known) {
+    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+      String name = p.getKey();
+      if (!known.contains(name)) {
+        throw ApiException.badParameter(
+            name,
+            "unknown parameter; this endpoint takes "
+                + String.join(", ", known.stream().sorted().toList()));
+      }
+      if (p.getValue().size() > 1) {
+        throw ApiException.badParameter(name, "given more than once");
+      }
+    }
   }
 
   static double[] bbox(String raw) {

@@ -61,27 +61,17 @@ final class GaoIntahakaLayer {
   private GaoIntahakaLayer() {}
 
   static LayerData build(Basis basis, Instant computedAt) {
-    SourceFeature region = basis.region("Gao");
-    SourceFeature gaoSource = basis.placeFeature("mli-gao");
-    Point gao = (Point) gaoSource.geometry();
+    Point gao = basis.place("mli-gao");
     Geometry site = sector(gao, MIN_KM, MAX_KM, FROM_AZIMUTH, TO_AZIMUTH);
     Point centre = site.getCentroid();
     return SPEC.with(
         List.of(
-            FeatureRecord.of(
+            RegionAndTown.region(
+                basis,
+                "Gao",
                 "gao-region",
-                Geo.valid(region.geometry()),
-                Props.of("region", "Gao region")
-                    .put("area_km2", Math.round(Projections.areaKm2(region.geometry())))
-                    .put("note", "Natural Earth region as before 2016: includes today's Ménaka")
-                    .build()),
-            FeatureRecord.of(
-                "gao-town",
-                gao,
-                Props.of("town", "Gao")
-                    .put("source", gaoSource.text("source"))
-                    .put("location_confidence", "high")
-                    .build()),
+                "Natural Earth region as before 2016: includes today's Ménaka"),
+            RegionAndTown.town(basis, "mli-gao", "Gao", "gao-town"),
             FeatureRecord.of(
                 "intahaka-site",
                 site,

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Point;
-import org.sahelmap.geo.Geo;
 import org.sahelmap.geo.Projections;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
@@ -37,25 +36,12 @@ final class KidalLayer {
   private KidalLayer() {}
 
   static LayerData build(Basis basis, Instant computedAt) {
-    SourceFeature region = basis.region("Kidal");
-    SourceFeature townSource = basis.placeFeature("mli-kidal");
-    Point town = (Point) townSource.geometry();
+    Point town = basis.place("mli-kidal");
     return SPEC.with(
         List.of(
-            FeatureRecord.of(
-                "kidal-region",
-                Geo.valid(region.geometry()),
-                Props.of("region", "Kidal region")
-                    .put("area_km2", Math.round(Projections.areaKm2(region.geometry())))
-                    .put("note", "Natural Earth region as before 2016")
-                    .build()),
-            FeatureRecord.of(
-                "kidal-town",
-                town,
-                Props.of("town", "Kidal")
-                    .put("source", townSource.text("source"))
-                    .put("location_confidence", "high")
-                    .build()),
+            RegionAndTown.region(
+                basis, "Kidal", "kidal-region", "Natural Earth region as before 2016"),
+            RegionAndTown.town(basis, "mli-kidal", "Kidal", "kidal-town"),
             FeatureRecord.of(
                 "kidal-fort",
                 Projections.metricBuffer(town, FORT_UNCERTAINTY_KM * 1000),

@@ -18,6 +18,22 @@ import org.slf4j.LoggerFactory;
 public final class LayerBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(LayerBuilder.class);
 
+  /** Every collection {@link #compute} produces, in map order. */
+  public static final List<String> LAYER_IDS =
+      List.of(
+          "aes-territory",
+          "algeria-border",
+          "algeria-border-zone",
+          "kidal",
+          "gao-intahaka",
+          "tinzaouaten",
+          "countries",
+          "mali-regions",
+          "rivers",
+          "lakes",
+          "places",
+          CuratedEvents.COLLECTION_ID);
+
   private final SourceFiles files;
   private final Clock clock;
 
@@ -41,6 +57,12 @@ public final class LayerBuilder {
     // Curated events are merged, not replaced: events added with import-events stay.
     layers.add(CuratedEvents.layer().keepingOtherFeatures());
     return layers;
+  }
+
+  /** True when the store lacks any layer this builder makes (a new or an older database). */
+  public static boolean missingFrom(FeatureStore store) {
+    var present = store.layers().stream().map(l -> l.id()).toList();
+    return !present.containsAll(LAYER_IDS);
   }
 
   /** Computes and writes every layer; returns how many were written. */

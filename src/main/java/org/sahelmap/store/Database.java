@@ -40,6 +40,9 @@ public final class Database implements AutoCloseable {
     // Fail at once rather than retrying for 30 s when the database is not there at start.
     config.setInitializationFailTimeout(1);
     config.setConnectionTimeout(5_000);
+    // PostGIS functions carry high cost estimates, so a page over a large box crosses
+    // jit_above_cost and spends most of a second compiling a query that runs in milliseconds.
+    config.setConnectionInitSql("SET jit = off");
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(config);

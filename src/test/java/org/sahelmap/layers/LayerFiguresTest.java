@@ -52,8 +52,9 @@ class LayerFiguresTest {
 
   @Test
   void everyMissionAndContextLayerIsBuiltWithItsMethodAndSources() {
-    assertThat(layers.keySet())
-        .containsExactlyInAnyOrder(
+    assertThat(layers.keySet()).containsExactlyElementsOf(LayerBuilder.LAYER_IDS);
+    assertThat(LayerBuilder.LAYER_IDS)
+        .contains(
             "aes-territory",
             "algeria-border",
             "algeria-border-zone",

@@ -1,0 +1,127 @@
+package org.sahelmap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sahelmap.store.Database;
+import org.sahelmap.store.Layer;
+import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.Ogrinfo;
+import org.sahelmap.testing.SampleLayers;
+import org.sahelmap.testing.TestDatabase;
+
+/**
+ * GDAL's OGC API Features driver and its GeoJSON driver read what we serve: every collection
+ * listed, every feature read (through paging: "grid" needs three pages of the maximum 1000), counts
+ * equal to the database's, geometry types right.
+ */
+class GdalInteropTest {
+  /** Collection id → the geometry type ogrinfo should report. */
+  static final Map<String, String> TYPES = new LinkedHashMap<>();
+
+  static {
+    TYPES.put(SampleLayers.POINTS, "Point");
+    TYPES.put(SampleLayers.LINES, "Line String");
+    TYPES.put(SampleLayers.POLYGONS, "Polygon");
+    TYPES.put(SampleLayers.EVENTS, "Point");
+    TYPES.put("grid", "Point");
+  }
+
+  static Database db;
+  static PostgisFeatureStore store;
+  static Javalin app;
+  static String api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.fresh();
+    store = new PostgisFeatureStore(db.dataSource());
+    SampleLayers.load(store);
+    BulkPoints.load(db, "grid", 2_345);
+    app = AppFactory.create(db, store, 1000).start("127.0.0.1", 0);
+    api = "OAPIF:http://127.0.0.1:" + app.port() + "/ogc";
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    db.close();
+  }
+
+  static long count(String layerId) {
+    return store.extent(layerId).count();
+  }
+
+  static String featureCount(String ogrinfoSummary) {
+    Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoSummary);
+    assertThat(m.find()).as(ogrinfoSummary).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void listsEveryCollection() throws Exception {
+    String out = Ogrinfo.run("-ro", "-so", api);
+    for (Layer layer : store.layers()) {
+      assertThat(out)
+          .contains(
+              ": " + layer.id() + " (title: " + layer.title() + ") (" + TYPES.get(layer.id()));
+    }
+    assertThat(store.layers()).hasSize(TYPES.size());
+  }
+
+  @Test
+  void readsEveryFeatureOfEveryCollection() throws Exception {
+    for (String id : TYPES.keySet()) {
+      String summary = Ogrinfo.run("-ro", "-so", "-al", api, id);
+      assertThat(summary).contains("Geometry: " + TYPES.get(id));
+      assertThat(featureCount(summary)).as(id).isEqualTo(Long.toString(count(id)));
+      // Reading them all, not only the count the server states.
+      String all = Ogrinfo.run("-ro", "-al", "-q", api, id);
+      long read =
+          Pattern.compile("^OGRFeature\\(", Pattern.MULTILINE).matcher(all).results().count();
+      assertThat(read).as(id).isEqualTo(count(id));
+    }
+    assertThat(count("grid")).isEqualTo(2_345);
+  }
+
+  @Test
+  void exportsOpenInOgrinfoWithTheirTypesAndCounts(@TempDir Path dir) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String id : TYPES.keySet()) {
+      Path file = dir.resolve(id + ".geojson");
+      HttpResponse<Path> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + app.port()
+                              + "/ogc/collections/"
+                              + id
+                              + "/items?f=geojson&limit=unlimited"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofFile(file));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Disposition"))
+          .hasValue("attachment; filename=\"" + id + ".geojson\"");
+      assertThat(Files.size(file)).isPositive();
+      String summary = Ogrinfo.run("-ro", "-so", "-al", file.toString());
+      assertThat(summary).contains("Geometry: " + TYPES.get(id));
+      assertThat(featureCount(summary)).as(id).isEqualTo(Long.toString(count(id)));
+    }
+  }
+}
