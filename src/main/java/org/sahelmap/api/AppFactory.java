@@ -3,6 +3,8 @@ package org.sahelmap.api;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import org.sahelmap.aoi.AoiAnalysis;
+import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.config.Settings;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
@@ -44,6 +46,7 @@ public final class AppFactory {
     Citations citations = new Citations(CuratedEvents.documents(), documentsDir);
     routes(app, database, store, maxLimit, citations);
     ErrorMapper.register(app);
+    AoiHandler.registerErrors(app);
     return app;
   }
 
@@ -54,6 +57,10 @@ public final class AppFactory {
     ItemsHandler items = new ItemsHandler(store, maxLimit);
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
+    AoiStore aoiStore = new AoiStore(database.dataSource());
+    AoiHandler aois = new AoiHandler(aoiStore);
+    AoiAnalysisHandler aoiAnalysis =
+        new AoiAnalysisHandler(aoiStore, new AoiAnalysis(database.dataSource()), aois);
 
     // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
     app.before("/ogc*", Cors::allowReads);
@@ -65,6 +72,18 @@ public final class AppFactory {
     app.get("/ogc/api", landing::openApi);
     app.get("/ogc/collections", collections::list);
     app.get("/ogc/collections/{collectionId}", collections::one);
+    // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
+    // carries the AOI's version as ETag; the list stays on the generic read path.
+    String aoiItem = AoiHandler.BASE + "/{featureId}";
+    app.post(AoiHandler.BASE, aois::create);
+    app.get(aoiItem, aois::item);
+    app.put(aoiItem, aois::replace);
+    app.delete(aoiItem, aois::delete);
+    app.post(aoiItem + "/restore", aois::restore);
+    app.get(aoiItem + "/versions", aois::versions);
+    app.get(aoiItem + "/versions/{version}", aois::version);
+    app.get(aoiItem + "/analysis", aoiAnalysis::analysis);
+    app.get("/ogc/collections/aois/export", aoiAnalysis::export);
     app.get("/ogc/collections/{collectionId}/items", items::items);
     app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);

@@ -18,7 +18,9 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   static void register(Javalin app) {
-    app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(
+        ApiException.class,
+        (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.details()));
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
@@ -42,9 +44,15 @@ final class ErrorMapper {
   }
 
   static void write(Context ctx, int status, String code, String description) {
+    write(ctx, status, code, description, Map.of());
+  }
+
+  static void write(
+      Context ctx, int status, String code, String description, Map<String, Object> details) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code);
     body.put("description", description);
+    body.putAll(details);
     ctx.status(status).json(body);
   }
 
@@ -57,6 +65,7 @@ final class ErrorMapper {
       case 412 -> "PreconditionFailed";
       case 413 -> "PayloadTooLarge";
       case 415 -> "UnsupportedMediaType";
+      case 428 -> "PreconditionRequired";
       default -> "Error";
     };
   }

@@ -25,7 +25,8 @@ public final class TestDatabase {
     DatabaseUrl url = url();
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         Statement st = c.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS feature, layer, document, flyway_schema_history CASCADE");
+      st.execute(
+          "DROP TABLE IF EXISTS aoi_version, aoi, feature, layer, document, flyway_schema_history CASCADE");
     } catch (Exception e) {
       throw new IllegalStateException(
           "tests need PostGIS at "
