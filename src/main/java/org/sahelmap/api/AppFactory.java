@@ -3,9 +3,10 @@ package org.sahelmap.api;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.sahelmap.aoi.AoiAnalysis;
 import org.sahelmap.aoi.AoiStore;
-import org.sahelmap.config.Settings;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
@@ -23,11 +24,16 @@ public final class AppFactory {
 
   /** The app, with the source documents' text looked for in the default documents folder. */
   public static Javalin create(Database database, FeatureStore store, int maxLimit) {
-    return create(database, store, maxLimit, Path.of(Settings.DOCUMENTS_DIR.defaultValue()));
+    return create(database, store, AppOptions.defaults(maxLimit));
   }
 
   public static Javalin create(
       Database database, FeatureStore store, int maxLimit, Path documentsDir) {
+    return create(database, store, new AppOptions(maxLimit, documentsDir, null));
+  }
+
+  public static Javalin create(Database database, FeatureStore store, AppOptions options) {
+    int maxLimit = options.maxLimit();
     Javalin app =
         Javalin.create(
             config -> {
@@ -43,8 +49,12 @@ public final class AppFactory {
               // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
               config.staticFiles.enableWebjars();
             });
-    Citations citations = new Citations(CuratedEvents.documents(), documentsDir);
+    Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
     routes(app, database, store, maxLimit, citations);
+    // The page's own settings: which online basemap, if any, it may offer (off unless configured).
+    Map<String, Object> pageConfig = new HashMap<>();
+    pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
+    app.get("/app/config", ctx -> ctx.json(pageConfig));
     ErrorMapper.register(app);
     AoiHandler.registerErrors(app);
     return app;
