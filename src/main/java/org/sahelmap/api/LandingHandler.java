@@ -63,7 +63,12 @@ final class LandingHandler {
   }
 
   void conformance(Context ctx) {
-    Format.of(ctx, false);
+    if (Format.of(ctx, true) == Format.HTML) {
+      StringBuilder list = new StringBuilder("<ul>");
+      CONFORMANCE.forEach(c -> list.append("<li><code>").append(esc(c)).append("</code></li>"));
+      ctx.html(Html.page("Conformance", "/ogc/conformance?f=json", list + "</ul>"));
+      return;
+    }
     ctx.json(Map.of("conformsTo", CONFORMANCE));
   }
 
