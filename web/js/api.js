@@ -24,6 +24,11 @@ async function getJson(url) {
   return response.json();
 }
 
+/** The page's settings from the server: {onlineBasemap: URL template or null}. */
+export function appConfig() {
+  return getJson('/app/config').catch(() => ({ onlineBasemap: null }));
+}
+
 export async function collections() {
   return (await getJson('/ogc/collections')).collections;
 }

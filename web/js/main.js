@@ -78,10 +78,11 @@ async function start() {
 
   let tiles = null;
   const setOnline = (on) => {
-    if (on) { tiles = tiles ?? onlineTiles(); tiles.addTo(map); } else { tiles?.remove(); }
+    if (on) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
     if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
   };
-  setOnline(onlineBasemapSetting($('online-basemap'), setOnline));
+  const config = await api.appConfig();
+  setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
   let shownKey = '';
   function render(s) {

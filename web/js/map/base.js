@@ -5,7 +5,6 @@ import { formatLatLon } from '../format.js';
 
 const L = window.L;
 export const SAHEL_VIEW = { lat: 17.0, lon: -1.5, zoom: 5 };
-const ONLINE_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 export function createMap(element, view) {
   const map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false, minZoom: 2, maxZoom: 14,
@@ -34,9 +33,10 @@ export function setLandTransparent(layer, transparent) {
   layer.setStyle({ fillOpacity: transparent ? 0 : CONTEXT.countries.fillOpacity });
 }
 
-export function onlineTiles() {
-  return L.tileLayer(ONLINE_TILES, { maxZoom: 14, opacity: 0.85,
-    attribution: '© OpenStreetMap contributors' });
+/** Tiles from the URL template the server was configured with (attribution is the provider's). */
+export function onlineTiles(urlTemplate) {
+  return L.tileLayer(urlTemplate, { maxZoom: 14, opacity: 0.85,
+    attribution: 'Online basemap: ' + new URL(urlTemplate.replace(/[{}]/g, '')).host });
 }
 
 function cursorControl() {

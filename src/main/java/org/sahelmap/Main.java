@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.sahelmap.api.AppFactory;
+import org.sahelmap.api.AppOptions;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.config.Settings;
@@ -121,7 +122,7 @@ public final class Main {
 
   private static int serve(Settings settings, PrintStream err) {
     int port = settings.port();
-    int maxLimit = settings.getInt(Settings.MAX_PAGE_SIZE, 1, 1_000_000);
+    AppOptions options = AppOptions.from(settings);
     Database database = Database.open(settings.database());
     // The registry is mirrored into the database at every start so SQL clients can join on it.
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
@@ -131,8 +132,7 @@ public final class Main {
       layerBuilder().buildInto(store);
     }
     DefaultBriefing.ensure(new BriefingStore(database.dataSource(), Clock.systemUTC()));
-    Javalin app =
-        AppFactory.create(database, store, maxLimit, Path.of(settings.get(Settings.DOCUMENTS_DIR)));
+    Javalin app = AppFactory.create(database, store, options);
     try {
       app.start(settings.get(Settings.HOST), port);
     } catch (JavalinBindException e) {

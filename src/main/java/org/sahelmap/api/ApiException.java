@@ -1,5 +1,8 @@
 package org.sahelmap.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A request the server refuses, with the HTTP status and a machine-readable code. Handlers throw
  * it; {@link ErrorMapper} writes every one the same way: {@code {"code": ..., "description": ...}}.
@@ -7,6 +10,7 @@ package org.sahelmap.api;
 public class ApiException extends RuntimeException {
   private final int status;
   private final String code;
+  private final Map<String, Object> details = new LinkedHashMap<>();
 
   public ApiException(int status, String code, String description) {
     super(description);
@@ -20,6 +24,16 @@ public class ApiException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** Members written into the error body after code and description (e.g. the current version). */
+  public Map<String, Object> details() {
+    return details;
+  }
+
+  public ApiException with(String member, Object value) {
+    details.put(member, value);
+    return this;
   }
 
   public static ApiException badParameter(String parameter, String why) {

@@ -4,8 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.sahelmap.aoi.AoiAnalysis;
+import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
-import org.sahelmap.config.Settings;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
@@ -23,11 +26,16 @@ public final class AppFactory {
 
   /** The app, with the source documents' text looked for in the default documents folder. */
   public static Javalin create(Database database, FeatureStore store, int maxLimit) {
-    return create(database, store, maxLimit, Path.of(Settings.DOCUMENTS_DIR.defaultValue()));
+    return create(database, store, AppOptions.defaults(maxLimit));
   }
 
   public static Javalin create(
       Database database, FeatureStore store, int maxLimit, Path documentsDir) {
+    return create(database, store, new AppOptions(maxLimit, documentsDir, null));
+  }
+
+  public static Javalin create(Database database, FeatureStore store, AppOptions options) {
+    int maxLimit = options.maxLimit();
     Javalin app =
         Javalin.create(
             config -> {
@@ -43,10 +51,15 @@ public final class AppFactory {
               // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
               config.staticFiles.enableWebjars();
             });
-    Citations citations = new Citations(CuratedEvents.documents(), documentsDir);
+    Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
     BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
     routes(app, database, store, maxLimit, citations, briefings);
+    // The page's own settings: which online basemap, if any, it may offer (off unless configured).
+    Map<String, Object> pageConfig = new HashMap<>();
+    pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
+    app.get("/app/config", ctx -> ctx.json(pageConfig));
     ErrorMapper.register(app);
+    AoiHandler.registerErrors(app);
     return app;
   }
 
@@ -63,6 +76,10 @@ public final class AppFactory {
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
     BriefingHandler briefings = new BriefingHandler(briefingStore, store);
+    AoiStore aoiStore = new AoiStore(database.dataSource());
+    AoiHandler aois = new AoiHandler(aoiStore);
+    AoiAnalysisHandler aoiAnalysis =
+        new AoiAnalysisHandler(aoiStore, new AoiAnalysis(database.dataSource()), aois);
 
     // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
     app.before("/ogc*", Cors::allowReads);
@@ -74,6 +91,18 @@ public final class AppFactory {
     app.get("/ogc/api", landing::openApi);
     app.get("/ogc/collections", collections::list);
     app.get("/ogc/collections/{collectionId}", collections::one);
+    // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
+    // carries the AOI's version as ETag; the list stays on the generic read path.
+    String aoiItem = AoiHandler.BASE + "/{featureId}";
+    app.post(AoiHandler.BASE, aois::create);
+    app.get(aoiItem, aois::item);
+    app.put(aoiItem, aois::replace);
+    app.delete(aoiItem, aois::delete);
+    app.post(aoiItem + "/restore", aois::restore);
+    app.get(aoiItem + "/versions", aois::versions);
+    app.get(aoiItem + "/versions/{version}", aois::version);
+    app.get(aoiItem + "/analysis", aoiAnalysis::analysis);
+    app.get("/ogc/collections/aois/export", aoiAnalysis::export);
     app.get("/ogc/collections/{collectionId}/items", items::items);
     app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);

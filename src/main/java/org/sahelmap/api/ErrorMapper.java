@@ -19,7 +19,9 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   static void register(Javalin app) {
-    app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(
+        ApiException.class,
+        (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.details()));
     app.exception(
         InvalidBriefingException.class,
         (e, ctx) -> write(ctx, 400, "InvalidBriefing", e.getMessage()));
@@ -46,9 +48,15 @@ final class ErrorMapper {
   }
 
   static void write(Context ctx, int status, String code, String description) {
+    write(ctx, status, code, description, Map.of());
+  }
+
+  static void write(
+      Context ctx, int status, String code, String description, Map<String, Object> details) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code);
     body.put("description", description);
+    body.putAll(details);
     ctx.status(status).json(body);
   }
 
@@ -61,6 +69,7 @@ final class ErrorMapper {
       case 412 -> "PreconditionFailed";
       case 413 -> "PayloadTooLarge";
       case 415 -> "UnsupportedMediaType";
+      case 428 -> "PreconditionRequired";
       default -> "Error";
     };
   }

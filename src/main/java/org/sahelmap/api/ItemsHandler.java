@@ -34,8 +34,17 @@ final class ItemsHandler {
 
   void items(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
-    Format format = Format.of(ctx, false);
+    Format format = Format.of(ctx, true);
     ItemQuery query = ItemsParams.parse(ctx, maxLimit);
+    if (format == Format.HTML) {
+      query =
+          new ItemQuery(
+              query.bbox(),
+              query.from(),
+              query.to(),
+              Math.min(query.limit(), ItemPages.MAX_HTML_ROWS),
+              query.offset());
+    }
     // A collection without time has no time to filter on: datetime then selects everything, as
     // every feature of it holds at all times.
     if (query.hasTime() && !"events".equals(layer.kind())) {
@@ -50,6 +59,15 @@ final class ItemsHandler {
     members.put("numberMatched", matched);
     members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     members.put("links", pageLinks(ctx, self, query, matched));
+    if (format == Format.HTML) {
+      List<FeatureStore.StoredFeature> rows = new ArrayList<>();
+      store.stream(
+          layer.id(), query, (id, g, p) -> rows.add(new FeatureStore.StoredFeature(id, g, p)));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> links = (List<Map<String, Object>>) members.get("links");
+      ctx.html(ItemPages.items(layer, rows, links, matched));
+      return;
+    }
 
     ctx.contentType(Links.GEOJSON + ";charset=utf-8");
     if (format == Format.GEOJSON_DOWNLOAD) {
@@ -66,7 +84,7 @@ final class ItemsHandler {
   void item(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
     ItemsParams.checkNames(ctx, Set.of("f"));
-    Format format = Format.of(ctx, false);
+    Format format = Format.of(ctx, true);
     String featureId = ctx.pathParam("featureId");
     var feature =
         store
@@ -76,6 +94,10 @@ final class ItemsHandler {
                     ApiException.notFound(
                         "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
     if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+      return;
+    }
+    if (format == Format.HTML) {
+      ctx.html(ItemPages.item(layer, feature));
       return;
     }
     StringWriter sw = new StringWriter();

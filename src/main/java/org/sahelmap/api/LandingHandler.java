@@ -20,7 +20,9 @@ final class LandingHandler {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags");
 
   private final int maxLimit;
 
@@ -61,7 +63,12 @@ final class LandingHandler {
   }
 
   void conformance(Context ctx) {
-    Format.of(ctx, false);
+    if (Format.of(ctx, true) == Format.HTML) {
+      StringBuilder list = new StringBuilder("<ul>");
+      CONFORMANCE.forEach(c -> list.append("<li><code>").append(esc(c)).append("</code></li>"));
+      ctx.html(Html.page("Conformance", "/ogc/conformance?f=json", list + "</ul>"));
+      return;
+    }
     ctx.json(Map.of("conformsTo", CONFORMANCE));
   }
 

@@ -63,6 +63,7 @@ final class OpenApiDocument {
     paths.put(
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
+    OpenApiWritePaths.addTo(paths);
     doc.put("paths", paths);
 
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ final class OpenApiDocument {
     return doc;
   }
 
-  private static Map<String, Object> get(
+  static Map<String, Object> get(
       String summary, String operationId, List<Object> params, Map<String, Object> ok) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("summary", summary);
@@ -150,15 +151,15 @@ final class OpenApiDocument {
     return Map.of("get", op);
   }
 
-  private static Map<String, Object> json(String description) {
+  static Map<String, Object> json(String description) {
     return Map.of("description", description, "content", Map.of("application/json", Map.of()));
   }
 
-  private static Map<String, Object> geojson(String description) {
+  static Map<String, Object> geojson(String description) {
     return Map.of("description", description, "content", Map.of("application/geo+json", Map.of()));
   }
 
-  private static Map<String, Object> error(String description) {
+  static Map<String, Object> error(String description) {
     return Map.of(
         "description",
         description,
@@ -176,11 +177,11 @@ final class OpenApiDocument {
                             "description", Map.of("type", "string"))))));
   }
 
-  private static Map<String, Object> ref(String name) {
+  static Map<String, Object> ref(String name) {
     return Map.of("$ref", "#/components/parameters/" + name);
   }
 
-  private static Map<String, Object> param(
+  static Map<String, Object> param(
       String name, String in, String description, Map<String, Object> schema) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", name);
@@ -191,7 +192,7 @@ final class OpenApiDocument {
     return p;
   }
 
-  private static Map<String, Object> string() {
+  static Map<String, Object> string() {
     return Map.of("type", "string");
   }
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sahelmap.aoi.AoiJson;
+import org.sahelmap.aoi.AoiStore;
+import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PostgisFeatureStore;
@@ -40,6 +43,9 @@ class GdalInteropTest {
     TYPES.put(SampleLayers.POLYGONS, "Polygon");
     TYPES.put(SampleLayers.EVENTS, "Point");
     TYPES.put("grid", "Point");
+    // The writable AOI collection exists in every database (V3 migration); two AOIs saved
+    // through the AOI store are read by GDAL like any other collection.
+    TYPES.put("aois", "Polygon");
   }
 
   static Database db;
@@ -53,6 +59,13 @@ class GdalInteropTest {
     store = new PostgisFeatureStore(db.dataSource());
     SampleLayers.load(store);
     BulkPoints.load(db, "grid", 2_345);
+    AoiStore aois = new AoiStore(db.dataSource());
+    for (int i = 0; i < 2; i++) {
+      aois.create(
+          AoiValidator.validate(
+              AoiJson.feature("AOI " + i, AoiJson.box(i, 15, i + 0.5, 16)), false),
+          "gdal-test");
+    }
     app = AppFactory.create(db, store, 1000).start("127.0.0.1", 0);
     api = "OAPIF:http://127.0.0.1:" + app.port() + "/ogc";
   }

@@ -1,0 +1,297 @@
+package org.sahelmap.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sahelmap.aoi.Aoi;
+import org.sahelmap.aoi.AoiDraft;
+import org.sahelmap.aoi.AoiProblem;
+import org.sahelmap.aoi.AoiStore;
+import org.sahelmap.aoi.AoiValidator;
+import org.sahelmap.aoi.AoiVersion;
+import org.sahelmap.aoi.VersionConflict;
+import org.sahelmap.export.GeoJsonFeatureWriter;
+
+/**
+ * The writable collection {@code aois} (OGC API Features Part 4 style): POST to items (201 +
+ * Location), PUT and DELETE an item with {@code If-Match} (required: 428 without it, 412 with a
+ * stale one, the body then carrying the current feature), restore after a delete, and the version
+ * history. The ETag of an AOI is its version number, strong: {@code "3"}. Who saved is read from
+ * {@code X-User} until there are accounts.
+ */
+final class AoiHandler {
+  static final String BASE = "/ogc/collections/" + AoiStore.LAYER + "/items";
+  static final int MAX_USER = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AoiStore store;
+
+  AoiHandler(AoiStore store) {
+    this.store = store;
+  }
+
+  void create(Context ctx) throws IOException {
+    AoiDraft draft = AoiValidator.validate(JsonBody.read(ctx), repair(ctx));
+    Aoi aoi = store.create(draft, user(ctx));
+    ctx.header("Location", Links.root(ctx) + BASE + "/" + aoi.id());
+    respond(ctx.status(201), aoi, draft.repaired());
+  }
+
+  void replace(Context ctx) throws IOException {
+    String id = ctx.pathParam("featureId");
+    int expected = ifMatch(ctx, id);
+    AoiDraft draft = AoiValidator.validate(JsonBody.read(ctx), repair(ctx));
+    respond(ctx, store.update(id, expected, draft, user(ctx)), draft.repaired());
+  }
+
+  void delete(Context ctx) {
+    String id = ctx.pathParam("featureId");
+    Aoi aoi = store.delete(id, ifMatch(ctx, id), user(ctx));
+    ctx.header("ETag", etag(aoi.version()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", aoi.id());
+    body.put("version", aoi.version());
+    body.put("deleted", true);
+    body.put(
+        "links",
+        List.of(
+            Links.link(
+                Links.root(ctx) + BASE + "/" + id + "/restore",
+                "restore",
+                Links.JSON,
+                "POST here with If-Match: " + etag(aoi.version()) + " to undo the delete"),
+            Links.link(versionsHref(ctx, id), "version-history", Links.GEOJSON, "every version")));
+    ctx.json(body);
+  }
+
+  void restore(Context ctx) {
+    String id = ctx.pathParam("featureId");
+    respond(ctx, store.restore(id, ifMatch(ctx, id), user(ctx)), false);
+  }
+
+  void item(Context ctx) {
+    Aoi aoi = live(ctx.pathParam("featureId"));
+    String etag = etag(aoi.version());
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "no-cache");
+    String inm = ctx.header("If-None-Match");
+    if (inm != null && (inm.contains(etag) || inm.trim().equals("*"))) {
+      ctx.status(304);
+      return;
+    }
+    respond(ctx, aoi, false);
+  }
+
+  void versions(Context ctx) {
+    String id = ctx.pathParam("featureId");
+    List<AoiVersion> versions = store.versions(id);
+    if (versions.isEmpty()) {
+      throw ApiException.notFound("there is no AOI '" + id + "'");
+    }
+    List<Map<String, Object>> features = new ArrayList<>();
+    for (AoiVersion v : versions) {
+      features.add(feature(id + "@" + v.version(), v.geometryJson(), v.historyProperties()));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "FeatureCollection");
+    body.put("numberMatched", features.size());
+    body.put("numberReturned", features.size());
+    body.put("features", features);
+    body.put(
+        "links",
+        List.of(
+            Links.link(versionsHref(ctx, id), "self", Links.GEOJSON, "this history"),
+            Links.link(Links.root(ctx) + BASE + "/" + id, "latest-version", Links.GEOJSON, null)));
+    ctx.contentType(Links.GEOJSON + ";charset=utf-8");
+    ctx.result(JsonText.toJson(body));
+  }
+
+  void version(Context ctx) {
+    String id = ctx.pathParam("featureId");
+    String n = ctx.pathParam("version");
+    AoiVersion v =
+        store.versions(id).stream()
+            .filter(x -> Integer.toString(x.version()).equals(n))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("AOI '" + id + "' has no version " + n));
+    ctx.contentType(Links.GEOJSON + ";charset=utf-8");
+    ctx.result(JsonText.toJson(feature(id + "@" + n, v.geometryJson(), v.historyProperties())));
+  }
+
+  /** The AOI unless it never existed (404) or is deleted (410, saying how to restore it). */
+  Aoi live(String id) {
+    Aoi aoi =
+        store.find(id).orElseThrow(() -> ApiException.notFound("there is no AOI '" + id + "'"));
+    if (aoi.deleted()) {
+      throw new ApiException(
+              410,
+              "Deleted",
+              "AOI '"
+                  + id
+                  + "' was deleted by "
+                  + aoi.current().savedBy()
+                  + " at "
+                  + aoi.current().savedAt()
+                  + "; POST to "
+                  + BASE
+                  + "/"
+                  + id
+                  + "/restore with If-Match: "
+                  + etag(aoi.version())
+                  + " to undo it")
+          .with("version", aoi.version());
+    }
+    return aoi;
+  }
+
+  private void respond(Context ctx, Aoi aoi, boolean repaired) {
+    ctx.header("ETag", etag(aoi.version()));
+    if (repaired) {
+      ctx.header("X-Geometry-Repaired", "true");
+    }
+    StringWriter sw = new StringWriter();
+    try {
+      GeoJsonFeatureWriter.writeFeature(
+          sw, aoi.id(), aoi.current().geometryJson(), JsonText.toJson(aoi.properties()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String json = sw.toString();
+    String links =
+        JsonText.toJson(
+            List.of(
+                Links.link(Links.root(ctx) + BASE + "/" + aoi.id(), "self", Links.GEOJSON, null),
+                Links.link(versionsHref(ctx, aoi.id()), "version-history", Links.GEOJSON, null),
+                Links.link(
+                    Links.root(ctx) + BASE + "/" + aoi.id() + "/analysis",
+                    "analysis",
+                    Links.JSON,
+                    null),
+                Links.link(
+                    Links.root(ctx) + "/ogc/collections/" + AoiStore.LAYER,
+                    "collection",
+                    Links.JSON,
+                    null)));
+    ctx.contentType(Links.GEOJSON + ";charset=utf-8");
+    ctx.result(json.substring(0, json.length() - 1) + ",\"links\":" + links + "}");
+  }
+
+  static Map<String, Object> feature(Aoi aoi) {
+    return feature(aoi.id(), aoi.current().geometryJson(), aoi.properties());
+  }
+
+  static Map<String, Object> feature(String id, String geometryJson, Map<String, Object> props) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", "Feature");
+    f.put("id", id);
+    try {
+      f.put("geometry", JSON.readTree(geometryJson));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    f.put("properties", props);
+    return f;
+  }
+
+  static String etag(int version) {
+    return "\"" + version + "\"";
+  }
+
+  private static String versionsHref(Context ctx, String id) {
+    return Links.root(ctx) + BASE + "/" + id + "/versions";
+  }
+
+  private static boolean repair(Context ctx) {
+    String r = ctx.queryParam("repair");
+    if (r == null || r.equals("false")) {
+      return false;
+    }
+    if (r.equals("true")) {
+      return true;
+    }
+    throw ApiException.badParameter("repair", "must be true or false");
+  }
+
+  /**
+   * The version the client's change is based on. Required: an edit without it could overwrite a
+   * save the client never saw. A weak or unparseable tag can never match, so it gets the 412 that
+   * tells the client the current version.
+   */
+  private int ifMatch(Context ctx, String id) {
+    String h = ctx.header("If-Match");
+    if (h == null || h.isBlank()) {
+      throw new ApiException(
+          428,
+          "PreconditionRequired",
+          "send If-Match with the ETag of the version you edited (GET "
+              + BASE
+              + "/"
+              + id
+              + " returns it in its ETag header)");
+    }
+    String first = h.split(",")[0].trim();
+    if (first.equals("*")) {
+      return AoiStore.ANY_VERSION;
+    }
+    if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
+      try {
+        return Integer.parseInt(first.substring(1, first.length() - 1));
+      } catch (NumberFormatException ignored) {
+        // falls through: matches no version
+      }
+    }
+    return 0;
+  }
+
+  static String user(Context ctx) {
+    String u = ctx.header("X-User");
+    if (u == null || u.isBlank()) {
+      return "anonymous";
+    }
+    u = u.trim();
+    if (u.codePointCount(0, u.length()) > MAX_USER || u.chars().anyMatch(Character::isISOControl)) {
+      throw new ApiException(
+          400,
+          "InvalidUser",
+          "header X-User must be at most " + MAX_USER + " characters, without control characters");
+    }
+    return u;
+  }
+
+  /** Maps the AOI package's refusals to HTTP. */
+  static void registerErrors(io.javalin.Javalin app) {
+    app.exception(
+        AoiProblem.class,
+        (e, ctx) -> {
+          int status =
+              switch (e.code()) {
+                case "NotFound" -> 404;
+                case "Deleted" -> 410;
+                case "NotDeleted" -> 409;
+                default -> 400;
+              };
+          Map<String, Object> details = new LinkedHashMap<>();
+          if (e.location() != null) {
+            details.put("location", List.of(e.location()[0], e.location()[1]));
+          }
+          ErrorMapper.write(ctx, status, e.code(), e.getMessage(), details);
+        });
+    app.exception(
+        VersionConflict.class,
+        (e, ctx) -> {
+          Aoi current = e.current();
+          ctx.header("ETag", etag(current.version()));
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("currentVersion", current.version());
+          details.put("current", current.deleted() ? null : feature(current));
+          details.put("deleted", current.deleted());
+          ErrorMapper.write(ctx, 412, "PreconditionFailed", e.getMessage(), details);
+        });
+  }
+}

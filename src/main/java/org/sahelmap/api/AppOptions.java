@@ -1,0 +1,35 @@
+package org.sahelmap.api;
+
+import java.nio.file.Path;
+import org.sahelmap.config.Settings;
+import org.sahelmap.config.UsageException;
+
+/**
+ * What the web app takes from the settings: the largest items page, where the documents' text
+ * lives, and the online tile basemap the page may offer (null: the page stays strictly offline).
+ */
+public record AppOptions(int maxLimit, Path documentsDir, String onlineBasemapUrl) {
+
+  public AppOptions {
+    if (onlineBasemapUrl != null && onlineBasemapUrl.isBlank()) {
+      onlineBasemapUrl = null;
+    }
+    if (onlineBasemapUrl != null
+        && !(onlineBasemapUrl.startsWith("https://") || onlineBasemapUrl.startsWith("http://"))) {
+      throw new UsageException(
+          "the online basemap must be an http(s) URL template, e.g."
+              + " https://tile.example.org/{z}/{x}/{y}.png");
+    }
+  }
+
+  public static AppOptions defaults(int maxLimit) {
+    return new AppOptions(maxLimit, Path.of(Settings.DOCUMENTS_DIR.defaultValue()), null);
+  }
+
+  public static AppOptions from(Settings settings) {
+    return new AppOptions(
+        settings.getInt(Settings.MAX_PAGE_SIZE, 1, 1_000_000),
+        Path.of(settings.get(Settings.DOCUMENTS_DIR)),
+        settings.get(Settings.ONLINE_BASEMAP));
+  }
+}
