@@ -71,7 +71,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     const t = state.get().time;
     panel.analysis('loading');
     aois.analysis(id, t ? `${t.from}/${t.to}` : null)
-      .then((r) => { if (token === analysisToken) panel.analysis(r, windowLabel()); })
+      .then((r) => { if (token === analysisToken) panel.analysis(r, windowLabel(), items.get(id)?.feature.properties.name); })
       .catch((e) => { if (token === analysisToken) panel.analysis(e); });
   }
 

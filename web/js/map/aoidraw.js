@@ -21,7 +21,7 @@ export function aoiLayer(map, handlers) {
   let selected = null;
 
   const draw = new L.Control.Draw({
-    position: 'topleft',
+    position: 'topright', // the legend has the bottom left, zoom and ruler the top left
     draw: {
       polygon: { allowIntersection: false, showArea: false, shapeOptions: { ...AOI, pane: PANE } },
       rectangle: { showArea: false, shapeOptions: { ...AOI, pane: PANE } },

@@ -76,12 +76,15 @@ export function aoiPanel(root, handlers) {
       if (!aoi.id) name.focus();
     },
     /** result: the API's analysis, 'loading', an Error, or null to hide. */
-    analysis(result, windowLabel) {
+    analysis(result, windowLabel, title) {
       analysis.hidden = !result;
       if (!result) return;
       if (result === 'loading') { analysis.replaceChildren(el('p', { class: 'muted', text: 'Analysing…' })); return; }
       if (result instanceof Error) { analysis.replaceChildren(el('p', { class: 'aoi-error', text: `No analysis: ${result.message}` })); return; }
-      analysis.replaceChildren(...analysisView(result, windowLabel, handlers.onEvent));
+      analysis.replaceChildren(...analysisView(result, windowLabel, title, handlers.onEvent));
+      // Scroll the panel alone (scrollIntoView would scroll the page too).
+      const box = root.closest('.aoi-panel') ?? root;
+      box.scrollTop += analysis.getBoundingClientRect().top - box.getBoundingClientRect().top - 4;
     },
     /** One message; actions: [{label, onClick}]; kind: 'info' | 'error'. */
     message(text, { kind = 'info', actions = [], details = [] } = {}) {
@@ -96,13 +99,13 @@ export function aoiPanel(root, handlers) {
   };
 }
 
-function analysisView(r, windowLabel, onEvent) {
+function analysisView(r, windowLabel, title, onEvent) {
   const row = (label, value) => [el('dt', { text: label }), el('dd', { text: value })];
   const border = r.algeria_border?.distance_km;
   const aes = r.aes_territory ?? {};
   const layers = r.layers ?? [];
   return [
-    el('h3', { text: 'Analysis' }),
+    el('h3', { text: title ? `Analysis of “${title}”` : 'Analysis' }),
     el('dl', { class: 'aoi-figures' },
       row('Area', formatKm2(r.area_km2)),
       row('Perimeter', formatKm(r.perimeter_km)),

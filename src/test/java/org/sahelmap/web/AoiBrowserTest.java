@@ -176,6 +176,46 @@ class AoiBrowserTest {
   }
 
   @Test
+  void rectanglesAndCirclesAreSavedAsPolygonsTheCircleWithItsRadius() throws Exception {
+    load("#map=7/16.5/-2");
+    WebElement map = driver.findElement(By.id("map"));
+    driver.findElement(By.cssSelector(".leaflet-draw-draw-rectangle")).click();
+    new Actions(driver)
+        .moveToElement(map, -200, -120)
+        .clickAndHold()
+        .moveByOffset(60, 40)
+        .moveByOffset(60, 40)
+        .release()
+        .perform();
+    waitFor("#aoi-name").sendKeys("Drawn rectangle");
+    driver.findElement(By.cssSelector(".aoi-form button[type=submit]")).click();
+    waitText(".aoi-message", "Saved");
+    JsonNode rect = aoiNamed("Drawn rectangle");
+    assertThat(rect.at("/geometry/coordinates/0").size()).isEqualTo(5);
+    assertThat(rect.get("properties").has("radius_m")).isFalse();
+
+    driver.findElement(By.cssSelector(".leaflet-draw-draw-circle")).click();
+    new Actions(driver)
+        .moveToElement(map, 150, 60)
+        .clickAndHold()
+        .moveByOffset(40, 0)
+        .moveByOffset(40, 0)
+        .release()
+        .perform();
+    waitFor("#aoi-name").sendKeys("Drawn circle");
+    assertThat(driver.findElement(By.cssSelector(".aoi-meta")).getText()).contains("radius");
+    driver.findElement(By.cssSelector(".aoi-form button[type=submit]")).click();
+    waitText(".aoi-message", "Saved “Drawn circle”");
+    JsonNode circle = aoiNamed("Drawn circle");
+    assertThat(circle.at("/geometry/type").asText()).isEqualTo("Polygon");
+    assertThat(circle.at("/geometry/coordinates/0").size()).isEqualTo(65);
+    // 80 px at zoom 7 is about 80 * 1.17 km.
+    assertThat(circle.at("/properties/radius_m").asDouble()).isBetween(70_000.0, 115_000.0);
+    assertThat(count(".leaflet-aois-pane path")).isEqualTo(aoiCount());
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
   void aStaleSaveTellsTheAnalystAndReloadBringsTheCurrentVersion() throws Exception {
     String id = create("Conflict test area", "[[[0,18],[1,18],[1,19],[0,19],[0,18]]]");
     load("#map=6/18/0.5");
