@@ -258,6 +258,29 @@ class AoiBrowserTest {
   }
 
   @Test
+  void theMoveHandleMovesAnAreaAndTheToolbarSaveStoresIt() throws Exception {
+    String id = create("Move test area", "[[[-4,15],[-3,15],[-3,16],[-4,16],[-4,15]]]");
+    load("#map=7/15.5/-3.5");
+    driver.findElement(By.cssSelector(".leaflet-draw-edit-edit")).click();
+    WebElement handle = waitFor(".aoi-move-handle");
+    new Actions(driver)
+        .clickAndHold(handle)
+        .moveByOffset(30, 0)
+        .moveByOffset(30, 0)
+        .release()
+        .perform();
+    driver
+        .findElement(By.xpath("//ul[contains(@class,'leaflet-draw-actions')]//a[.='Save']"))
+        .click();
+    waitText(".aoi-message", "Saved the new shape");
+    JsonNode moved = getJson("/ogc/collections/aois/items/" + id);
+    assertThat(moved.at("/properties/version").asInt()).isEqualTo(2);
+    // 60 px east at zoom 7 is about half a degree.
+    assertThat(moved.at("/geometry/coordinates/0/0/0").asDouble()).isBetween(-3.8, -3.2);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
   void deleteCanBeUndone() throws Exception {
     String id = create("Undo test area", "[[[2,17],[3,17],[3,18],[2,18],[2,17]]]");
     load("#map=6/18/0.5");
