@@ -78,3 +78,13 @@ export function parseTags(text) {
 function round([x, y]) {
   return [Math.round(x * 1e7) / 1e7, Math.round(y * 1e7) / 1e7];
 }
+
+/**
+ * The centre of a ring made by circleRing: half-way between its extreme vertices (the north and
+ * south vertices sit on the centre's meridian, the east and west ones symmetric about it).
+ */
+export function circleCenter(ring) {
+  const lons = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+}

@@ -14,8 +14,10 @@ import { renderLayerPanel, syncLayerPanel } from './ui/layers.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, markSelected, renderEventList } from './ui/eventlist.js';
-import { onlineBasemapSetting } from './ui/settings.js';
+import { onlineBasemapSetting, userNameSetting } from './ui/settings.js';
 import { briefings } from './briefing/controller.js';
+import { startAois } from './aoiapp.js';
+import { AOI_LEGEND } from './styles.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,6 +67,15 @@ async function start() {
   });
   drawn.set('events', events.layer);
 
+  userNameSetting($('user-name'));
+  let aoiCount = 0;
+  let rendered = false;
+  const aoiApp = startAois({ map, state, features: byId.get('aois')?.geojson.features ?? [], panelRoot: $('aoi-panel'),
+    onEvent: (id) => { state.set({ selected: id }); events.focus(id); },
+    onCount: (n) => { const changed = (n > 0) !== (aoiCount > 0); aoiCount = n; if (changed && rendered) render(state.get()); } });
+  drawn.set('aois', aoiApp.layer);
+  legendOf.set('aois', [AOI_LEGEND]);
+
   const panelRows = collections.filter((c) => drawn.has(c.id)).map((c) => ({
     id: c.id, title: c.title, kind: c.kind,
     preview: c.kind === 'context' ? contextPreview(c.id)
@@ -107,6 +118,7 @@ async function start() {
     syncLayerPanel($('layer-panel'), s.visible);
     const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
       .map((id) => ({ id, title: byId.get(id).collection.title, entries: legendOf.get(id) }));
+    if (aoiCount && s.visible.has('aois')) sections.push({ id: 'aois', title: 'Areas of interest', entries: [AOI_LEGEND] });
     renderLegend($('legend'), sections, new Set(shown.map((f) => f.properties.category)));
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
@@ -119,6 +131,7 @@ async function start() {
     state.set({ ...h });
   });
   render(state.get());
+  rendered = true;
   if (state.get().selected) events.open(state.get().selected);
   await briefings({ map, state, events, byId, collections, eventFeatures, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })

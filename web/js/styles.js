@@ -120,3 +120,11 @@ export const PLACE_LABELS = {
   regional_capital: { minZoom: 5, priority: 2 },
   town: { minZoom: 7, priority: 1 },
 };
+
+/**
+ * Analysts' areas of interest: black outline over a yellow fill, apart from every mission and event
+ * colour; solid, because dashes mean an uncertain place here. The selected one is drawn heavier.
+ */
+export const AOI = { color: '#1a1a1a', weight: 2.5, opacity: 0.95, fillColor: '#ffcc00', fillOpacity: 0.28 };
+export const AOI_SELECTED = { ...AOI, weight: 4.5, fillOpacity: 0.42 };
+export const AOI_LEGEND = { key: 'aoi', label: 'Area of interest', shape: 'fill', style: AOI };

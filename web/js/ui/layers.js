@@ -2,7 +2,7 @@
 import { el } from './dom.js';
 import { swatch } from './swatch.js';
 
-const GROUPS = [['mission', 'Mission layers'], ['events', 'Events'], ['context', 'Basemap']];
+const GROUPS = [['mission', 'Mission layers'], ['aois', 'Areas of interest'], ['events', 'Events'], ['context', 'Basemap']];
 
 /** rows: [{id, title, kind, preview: {shape, style} | svg element}] */
 export function renderLayerPanel(container, rows, visible, onToggle) {

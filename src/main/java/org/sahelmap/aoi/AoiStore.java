@@ -210,7 +210,10 @@ public final class AoiStore {
   }
 
   private static AoiVersion version(ResultSet rs) throws SQLException {
-    double radius = rs.getDouble(7);
+    // wasNull() must follow getDouble(7) directly: read later, it would answer for another column
+    // and turn every missing radius into 0.0 (which the validator then refuses on the next save).
+    double r = rs.getDouble(7);
+    Double radius = rs.wasNull() ? null : r;
     return new AoiVersion(
         rs.getString(1),
         rs.getInt(2),
@@ -218,7 +221,7 @@ public final class AoiStore {
         rs.getString(4),
         rs.getString(5),
         readList(rs.getString(6)),
-        rs.wasNull() ? null : radius,
+        radius,
         rs.getString(8),
         rs.getString(9),
         rs.getTimestamp(10).toInstant());

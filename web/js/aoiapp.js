@@ -1,0 +1,229 @@
+// AOIs in the page: keeps the map layer, the panel and the server in step. Every AOI travels with
+// its ETag; a save the server refuses as stale (412) is told to the analyst with a Reload, and a
+// delete can be undone from the message it leaves.
+import * as aois from './aois.js';
+import { aoiFeature, parseTags } from './aoigeo.js';
+import { aoisFromGeoJson } from './aoiimport.js';
+import { monthIndex, monthLabel } from './dates.js';
+import { aoiLayer } from './map/aoidraw.js';
+import { aoiPanel } from './ui/aoipanel.js';
+
+const DRAFT = 'draft:new'; // never a server id (those are [a-z0-9-])
+const etagOf = (f) => `"${f.properties.version}"`;
+const quoted = (name) => `“${name}”`;
+
+/** features: the AOIs as the items request returned them. onEvent(id) opens an event. */
+export function startAois({ map, state, features, panelRoot, onEvent, onCount }) {
+  const items = new Map(features.map((f) => [f.id, { feature: f, etag: etagOf(f) }]));
+  let selected = null;
+  let draft = null;
+  let analysisToken = 0;
+
+  const windowLabel = () => {
+    const t = state.get().time;
+    if (!t) return 'all dates';
+    const [a, b] = [monthLabel(monthIndex(t.from)), monthLabel(monthIndex(t.to))];
+    return a === b ? a : `${a} – ${b}`;
+  };
+  const exportUrl = (ids) => {
+    const url = aois.exportUrl(ids);
+    const t = state.get().time;
+    return t ? `${url}${url.includes('?') ? '&' : '?'}datetime=${t.from}/${t.to}` : url;
+  };
+
+  const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile });
+  const panel = aoiPanel(panelRoot, { onPick: (id) => { select(id); layer.flyTo(id); }, onSave, onDelete: () => remove([selected], false),
+    onDiscard: discardDraft, onEvent, exportUrl });
+  layer.setAll(features);
+  refresh();
+  state.subscribe((s, patch) => {
+    if (!patch.time) return;
+    refresh();
+    if (selected && selected !== DRAFT) analyse();
+  });
+
+  function refresh() {
+    const rows = [...items.values()].map(({ feature: f }) => ({ id: f.id, name: f.properties.name, tags: f.properties.tags ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    panel.list(rows, selected);
+    onCount?.(items.size);
+  }
+
+  function show(id) {
+    selected = id;
+    layer.select(id);
+    panel.form(id === DRAFT ? draft : id ? items.get(id).feature : null);
+    refresh();
+  }
+
+  function select(id) {
+    if (id === selected) return;
+    if (draft) discardDraft();
+    if (!items.has(id)) return;
+    panel.message(null);
+    show(id);
+    analyse();
+  }
+
+  function analyse() {
+    const id = selected;
+    const token = ++analysisToken;
+    const t = state.get().time;
+    panel.analysis('loading');
+    aois.analysis(id, t ? `${t.from}/${t.to}` : null)
+      .then((r) => { if (token === analysisToken) panel.analysis(r, windowLabel(), items.get(id)?.feature.properties.name); })
+      .catch((e) => { if (token === analysisToken) panel.analysis(e); });
+  }
+
+  function keep({ feature, etag }) {
+    items.set(feature.id, { feature, etag });
+    layer.put(feature);
+  }
+
+  function onCreated({ geometry, radius_m }) {
+    if (draft) discardDraft();
+    draft = { id: null, type: 'Feature', geometry, properties: { name: '', notes: '', tags: [], radius_m } };
+    layer.put({ ...draft, id: DRAFT });
+    panel.message(null);
+    panel.analysis(null);
+    show(DRAFT);
+  }
+
+  function discardDraft() {
+    layer.remove(DRAFT);
+    draft = null;
+    if (selected === DRAFT) { show(null); panel.analysis(null); }
+  }
+
+  async function onSave(values, { repair = false } = {}) {
+    const props = { name: values.name, notes: values.notes, tags: parseTags(values.tags) };
+    const id = selected;
+    try {
+      if (id === DRAFT) {
+        const created = await aois.create(aoiFeature(layer.geometry(DRAFT) ?? draft.geometry,
+          { ...props, radius_m: draft.properties.radius_m }), { repair });
+        layer.remove(DRAFT);
+        draft = null;
+        keep(created);
+        show(created.feature.id);
+      } else {
+        const cur = items.get(id);
+        keep(await aois.save(id, aoiFeature(layer.geometry(id), { ...props, radius_m: cur.feature.properties.radius_m }), cur.etag, { repair }));
+        show(id);
+      }
+      panel.message(`Saved ${quoted(values.name)}.`);
+      analyse();
+    } catch (e) {
+      failed(e, id, 'Not saved', () => onSave(values, { repair: true }));
+    }
+  }
+
+  async function onEdited(changes) {
+    for (const { id, geometry, radius_m } of changes) {
+      const cur = items.get(id);
+      if (!cur) continue;
+      const p = cur.feature.properties;
+      try {
+        keep(await aois.save(id, aoiFeature(geometry, { name: p.name, notes: p.notes, tags: p.tags, radius_m }), cur.etag));
+        panel.message(`Saved the new shape of ${quoted(p.name)}.`);
+        if (id === selected) { show(id); analyse(); }
+      } catch (e) {
+        failed(e, id, `The new shape of ${quoted(p.name)} was not saved`);
+      }
+    }
+  }
+
+  async function remove(ids, fromToolbar) {
+    const removed = [];
+    for (const id of ids) {
+      const cur = items.get(id);
+      if (!cur) continue;
+      try {
+        removed.push({ id, name: cur.feature.properties.name, etag: await aois.remove(id, cur.etag) });
+        items.delete(id);
+        layer.remove(id);
+        panel.forgetTicks(id);
+        if (selected === id) { show(null); panel.analysis(null); }
+      } catch (e) {
+        if (fromToolbar) layer.put(cur.feature); // the toolbar took it off the map already
+        failed(e, id, `${quoted(cur.feature.properties.name)} was not deleted`);
+        return;
+      }
+    }
+    refresh();
+    if (removed.length) {
+      panel.message(removed.length === 1 ? `Deleted ${quoted(removed[0].name)}.` : `Deleted ${removed.length} areas.`,
+        { actions: [{ label: 'Undo', onClick: () => undo(removed) }] });
+    }
+  }
+
+  async function undo(removed) {
+    try {
+      for (const r of removed) keep(await aois.restore(r.id, r.etag));
+      select(removed.at(-1).id);
+      panel.message(removed.length === 1 ? `Restored ${quoted(removed[0].name)}.` : `Restored ${removed.length} areas.`);
+    } catch (e) {
+      failed(e, removed[0].id, 'Not restored');
+    }
+  }
+
+  async function reload(id) {
+    try {
+      keep(await aois.get(id));
+      panel.message(`Reloaded ${quoted(items.get(id).feature.properties.name)}, version ${items.get(id).feature.properties.version}.`);
+      if (selected === id) { show(id); analyse(); } else refresh();
+    } catch (e) {
+      items.delete(id);
+      layer.remove(id);
+      if (selected === id) { show(null); panel.analysis(null); }
+      refresh();
+      panel.message(`That area is no longer there: ${e.message}`, { kind: 'error' });
+    }
+  }
+
+  /** A refused write: a 412 offers Reload; an invalid geometry with a location offers repair. */
+  function failed(e, id, what, retryRepaired) {
+    if (e instanceof aois.ConflictError) {
+      const who = e.current?.properties?.updated_by;
+      const text = e.current
+        ? `${what}: someone${who ? ` (${who})` : ''} saved version ${e.current.properties.version} of this area since you loaded it.`
+          + ' Reload to see their version; your changes here are kept until you do.'
+        : `${what}: this area was deleted meanwhile.`;
+      panel.message(text, { kind: 'error', actions: [{ label: 'Reload', onClick: () => reload(id) }] });
+    } else if (e instanceof aois.AoiError) {
+      const actions = e.code === 'InvalidGeometry' && retryRepaired ? [{ label: 'Repair and save', onClick: retryRepaired }] : [];
+      panel.message(`${what}: ${e.message}`, { kind: 'error', actions });
+    } else {
+      panel.message(`${what}: ${e.message}`, { kind: 'error' });
+    }
+  }
+
+  async function onFile(text, fileName) {
+    if (text === null) { panel.message(`Could not read ${fileName}.`, { kind: 'error' }); return; }
+    let parsed;
+    try {
+      parsed = aoisFromGeoJson(text, fileName);
+    } catch (e) {
+      panel.message(`Could not import ${fileName}: ${e.message}`, { kind: 'error' });
+      return;
+    }
+    const problems = parsed.problems.map((p) => `#${p.index} ${quoted(p.name)}: ${p.message}`);
+    const added = [];
+    for (const { index, feature } of parsed.features) {
+      try {
+        const created = await aois.create(feature);
+        keep(created);
+        added.push(created.feature.id);
+      } catch (e) {
+        problems.push(`#${index} ${quoted(feature.properties.name)}: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+      }
+    }
+    const total = parsed.features.length + parsed.problems.length;
+    refresh();
+    if (added.length) { select(added[0]); layer.flyTo(added[0]); }
+    panel.message(`Imported ${added.length} of ${total} area${total === 1 ? '' : 's'} from ${fileName}.`,
+      { kind: problems.length ? 'error' : 'info', details: problems });
+  }
+
+  return { layer: layer.layer };
+}
