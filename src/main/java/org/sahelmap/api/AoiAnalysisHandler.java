@@ -39,7 +39,7 @@ final class AoiAnalysisHandler {
     Aoi aoi = aois.live(ctx.pathParam("featureId"));
     Instant[] window = ItemsParams.datetime(ctx.queryParam("datetime"));
     AoiAnalysis.Result r = analysis.analyse(aoi, window[0], window[1]);
-    ctx.header("ETag", AoiHandler.etag(aoi.version()));
+    ctx.header("ETag", WriteRequests.etag(aoi.version()));
     ctx.header("Cache-Control", "no-cache");
     ctx.json(describe(r, ctx.queryParam("datetime")));
   }

@@ -27,7 +27,6 @@ import org.sahelmap.export.GeoJsonFeatureWriter;
  */
 final class AoiHandler {
   static final String BASE = "/ogc/collections/" + AoiStore.LAYER + "/items";
-  static final int MAX_USER = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AoiStore store;
@@ -199,8 +198,17 @@ final class AoiHandler {
     return f;
   }
 
-  static String etag(int version) {
-    return "\"" + version + "\"";
+  private static int ifMatch(Context ctx, String id) {
+    int v = WriteRequests.ifMatch(ctx, "GET " + BASE + "/" + id + " returns it in its ETag header");
+    return v == WriteRequests.ANY_VERSION ? AoiStore.ANY_VERSION : v;
+  }
+
+  private static String etag(int version) {
+    return WriteRequests.etag(version);
+  }
+
+  private static String user(Context ctx) {
+    return WriteRequests.user(ctx);
   }
 
   private static String versionsHref(Context ctx, String id) {
@@ -216,52 +224,6 @@ final class AoiHandler {
       return true;
     }
     throw ApiException.badParameter("repair", "must be true or false");
-  }
-
-  /**
-   * The version the client's change is based on. Required: an edit without it could overwrite a
-   * save the client never saw. A weak or unparseable tag can never match, so it gets the 412 that
-   * tells the client the current version.
-   */
-  private int ifMatch(Context ctx, String id) {
-    String h = ctx.header("If-Match");
-    if (h == null || h.isBlank()) {
-      throw new ApiException(
-          428,
-          "PreconditionRequired",
-          "send If-Match with the ETag of the version you edited (GET "
-              + BASE
-              + "/"
-              + id
-              + " returns it in its ETag header)");
-    }
-    String first = h.split(",")[0].trim();
-    if (first.equals("*")) {
-      return AoiStore.ANY_VERSION;
-    }
-    if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
-      try {
-        return Integer.parseInt(first.substring(1, first.length() - 1));
-      } catch (NumberFormatException ignored) {
-        // falls through: matches no version
-      }
-    }
-    return 0;
-  }
-
-  static String user(Context ctx) {
-    String u = ctx.header("X-User");
-    if (u == null || u.isBlank()) {
-      return "anonymous";
-    }
-    u = u.trim();
-    if (u.codePointCount(0, u.length()) > MAX_USER || u.chars().anyMatch(Character::isISOControl)) {
-      throw new ApiException(
-          400,
-          "InvalidUser",
-          "header X-User must be at most " + MAX_USER + " characters, without control characters");
-    }
-    return u;
   }
 
   /** Maps the AOI package's refusals to HTTP. */

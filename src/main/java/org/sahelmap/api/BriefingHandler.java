@@ -142,22 +142,16 @@ final class BriefingHandler {
   }
 
   static String etag(int version) {
-    return "\"" + version + "\"";
+    return WriteRequests.etag(version);
   }
 
+  /** 404 for an unknown briefing comes before 428 for a missing If-Match. */
   private int ifMatch(Context ctx, String id) {
-    String h = ctx.header("If-Match");
-    if (h == null || h.isBlank()) {
+    if (ctx.header("If-Match") == null) {
       live(id);
-      throw new ApiException(
-          428, "PreconditionRequired", "send If-Match with the ETag of the version you edited");
     }
-    String v = h.trim().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new ApiException(412, "PreconditionFailed", "If-Match '" + h + "' is no version");
-    }
+    return WriteRequests.ifMatch(
+        ctx, "GET /api/briefings/" + id + " returns it in its ETag header");
   }
 
   private interface Write {
@@ -198,10 +192,7 @@ final class BriefingHandler {
   }
 
   private static String user(Context ctx) {
-    String u = ctx.header("X-User");
-    return u == null || u.isBlank()
-        ? "anonymous"
-        : u.strip().substring(0, Math.min(100, u.strip().length()));
+    return WriteRequests.user(ctx);
   }
 
   static String slug(String name) {

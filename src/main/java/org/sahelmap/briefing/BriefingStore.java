@@ -145,6 +145,9 @@ public final class BriefingStore {
     }
   }
 
+  /** The {@code expected} version that accepts whatever is current ({@code If-Match: *}). */
+  public static final int ANY_VERSION = -1;
+
   private int lock(Connection c, String id, int expected, boolean allowDeleted)
       throws SQLException {
     try (PreparedStatement ps =
@@ -155,7 +158,7 @@ public final class BriefingStore {
           throw new BriefingConflictException(Kind.MISSING, 0, "there is no briefing '" + id + "'");
         }
         int current = rs.getInt("version");
-        if (current != expected) {
+        if (expected != ANY_VERSION && current != expected) {
           throw new BriefingConflictException(
               Kind.STALE,
               current,

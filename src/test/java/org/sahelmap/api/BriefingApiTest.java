@@ -120,16 +120,23 @@ class BriefingApiTest {
           Response stale = send(c, "PUT", where, sample("Kidal brief", 9), "If-Match", "\"1\"");
           assertThat(stale.code()).isEqualTo(412);
           assertThat(json(stale).path("description").asText()).contains("version 2");
+          // If-Match compares strongly: a weak tag of the current version still does not match.
+          assertThat(send(c, "PUT", where, sample("Kidal brief", 9), "If-Match", "W/\"2\"").code())
+              .isEqualTo(412);
+          // "*" accepts whatever is current.
+          Response any = send(c, "PUT", where, sample("Kidal brief", 8), "If-Match", "*");
+          assertThat(any.code()).isEqualTo(200);
+          assertThat(any.header("ETag")).isEqualTo("\"3\"");
           JsonNode versions = json(c.get(where + "/versions")).path("versions");
-          assertThat(versions).hasSize(2);
+          assertThat(versions).hasSize(3);
           assertThat(versions.get(0).path("savedBy").asText()).isEqualTo("ana");
           assertThat(versions.get(1).at("/briefing/slides/0/view/zoom").asDouble()).isEqualTo(8);
           assertThat(send(c, "POST", "/api/briefings", sample("Kidal brief", 7)).header("Location"))
               .isEqualTo("/api/briefings/kidal-brief-2");
           assertThat(send(c, "DELETE", where, null, "If-Match", "\"1\"").code()).isEqualTo(412);
-          assertThat(send(c, "DELETE", where, null, "If-Match", "\"2\"").code()).isEqualTo(204);
+          assertThat(send(c, "DELETE", where, null, "If-Match", "\"3\"").code()).isEqualTo(204);
           assertThat(c.get(where).code()).isEqualTo(404);
-          assertThat(json(c.get(where + "/versions")).path("versions")).hasSize(3);
+          assertThat(json(c.get(where + "/versions")).path("versions")).hasSize(4);
           assertThat(json(c.get("/api/briefings")).findValuesAsText("id"))
               .doesNotContain("kidal-brief");
         });

@@ -1,0 +1,69 @@
+package org.sahelmap.api;
+
+import io.javalin.http.Context;
+
+/**
+ * What every versioned write (AOIs, briefings) reads from its request the same way: the version it
+ * is based on ({@code If-Match}), who is saving ({@code X-User}), and how a version is written as
+ * an ETag. One place, so both collections lock and refuse identically.
+ */
+final class WriteRequests {
+  /** {@code If-Match: *}: the client accepts whatever version is current. */
+  static final int ANY_VERSION = -1;
+
+  /** A tag that names no version (weak, unquoted, not a number): it matches nothing, so 412. */
+  static final int NO_VERSION = 0;
+
+  static final int MAX_USER = 100;
+
+  private WriteRequests() {}
+
+  /** A version as a strong ETag: {@code "3"}. */
+  static String etag(int version) {
+    return "\"" + version + "\"";
+  }
+
+  /**
+   * The version the client's change is based on. Required (428 without it): an edit without it
+   * could overwrite a save the client never saw. If-Match compares strongly (RFC 9110), so a weak
+   * or unparseable tag matches no version and gets the 412 that tells the client the current one.
+   */
+  static int ifMatch(Context ctx, String whereToGetIt) {
+    String h = ctx.header("If-Match");
+    if (h == null || h.isBlank()) {
+      throw new ApiException(
+          428,
+          "PreconditionRequired",
+          "send If-Match with the ETag of the version you edited (" + whereToGetIt + ")");
+    }
+    String first = h.split(",")[0].trim();
+    if (first.equals("*")) {
+      return ANY_VERSION;
+    }
+    if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
+      try {
+        int v = Integer.parseInt(first.substring(1, first.length() - 1));
+        return v > 0 ? v : NO_VERSION;
+      } catch (NumberFormatException ignored) {
+        // falls through: matches no version
+      }
+    }
+    return NO_VERSION;
+  }
+
+  /** Who saves: the X-User header (no authentication yet), or "anonymous". */
+  static String user(Context ctx) {
+    String u = ctx.header("X-User");
+    if (u == null || u.isBlank()) {
+      return "anonymous";
+    }
+    u = u.trim();
+    if (u.codePointCount(0, u.length()) > MAX_USER || u.chars().anyMatch(Character::isISOControl)) {
+      throw new ApiException(
+          400,
+          "InvalidUser",
+          "header X-User must be at most " + MAX_USER + " characters, without control characters");
+    }
+    return u;
+  }
+}
