@@ -36,6 +36,10 @@ export function aoiPanel(root, handlers) {
     el('p', { class: 'aoi-help', text: 'Draw with the tools on the map (polygon, rectangle, circle) or drop a GeoJSON file on it.' }),
     list, el('div', { class: 'aoi-exports' }, exportAll, exportChecked), message, form, analysis);
 
+  // The panel starts folded so the event list keeps its room at 1366×768; showing an area or a
+  // message (draw, pick, import, save) unfolds it.
+  const unfold = () => { const d = root.closest('details'); if (d) d.open = true; };
+
   const syncExports = () => {
     exportAll.href = handlers.exportUrl([]);
     const ticked = ids.filter((id) => checked.has(id));
@@ -61,6 +65,7 @@ export function aoiPanel(root, handlers) {
     form(aoi) {
       form.hidden = !aoi;
       if (!aoi) return;
+      unfold();
       const p = aoi.properties;
       name.value = p.name ?? '';
       notes.value = p.notes ?? '';
@@ -89,6 +94,7 @@ export function aoiPanel(root, handlers) {
     /** One message; actions: [{label, onClick}]; kind: 'info' | 'error'. */
     message(text, { kind = 'info', actions = [], details = [] } = {}) {
       message.hidden = !text;
+      if (text) unfold();
       message.className = `aoi-message ${kind}`;
       message.setAttribute('role', kind === 'error' ? 'alert' : 'status');
       message.replaceChildren(el('span', { text: text ?? '' }),

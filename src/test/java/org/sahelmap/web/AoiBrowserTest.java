@@ -22,17 +22,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
-import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.Browser;
-import org.sahelmap.testing.DevData;
-import org.sahelmap.testing.TestDatabase;
+import org.sahelmap.testing.LiveApp;
 
 /** Areas of interest in the real page: drawn with Leaflet.draw by clicking, saved, analysed. */
 class AoiBrowserTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static LiveApp live;
   static Database db;
   static Javalin app;
   static String base;
@@ -40,17 +38,15 @@ class AoiBrowserTest {
 
   @BeforeAll
   static void startApp() throws Exception {
-    db = TestDatabase.fresh();
-    PostgisFeatureStore store = new PostgisFeatureStore(db.dataSource());
-    DevData.load(store);
-    app = AppFactory.create(db, store, 10000, DevData.documentsDir()).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port() + "/";
+    live = LiveApp.start();
+    db = live.db();
+    app = live.app();
+    base = live.base();
   }
 
   @AfterAll
   static void stopApp() {
-    app.stop();
-    db.close();
+    live.close();
   }
 
   @AfterEach
@@ -64,6 +60,7 @@ class AoiBrowserTest {
     driver = driver == null ? Browser.open(1366, 768) : driver;
     driver.get(base + hash);
     Browser.waitReady(driver);
+    openAoiPanel();
     assertThat(Browser.js(driver).executeScript("return document.body.dataset.ready"))
         .isEqualTo("true");
   }
@@ -98,6 +95,11 @@ class AoiBrowserTest {
             d ->
                 d.findElements(By.cssSelector(css)).stream()
                     .anyMatch(e -> e.isDisplayed() && e.getText().contains(text)));
+  }
+
+  /** The panel is folded by default (the event list keeps its room); open it as a user would. */
+  private void openAoiPanel() {
+    driver.findElement(By.cssSelector("#aoi-details > summary")).click();
   }
 
   private WebElement aoiItem(String name) {
@@ -150,6 +152,7 @@ class AoiBrowserTest {
 
     driver.navigate().refresh();
     Browser.waitReady(driver);
+    openAoiPanel();
     WebElement item = aoiItem(typed);
     assertThat(item.findElement(By.cssSelector(".aoi-item-name")).getText()).isEqualTo(typed);
     assertThat(count("#aoi-panel b")).isZero();

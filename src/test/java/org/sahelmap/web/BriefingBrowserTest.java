@@ -23,16 +23,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
-import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.Browser;
-import org.sahelmap.testing.DevData;
-import org.sahelmap.testing.TestDatabase;
+import org.sahelmap.testing.LiveApp;
 
 /** The default briefing presented with the keyboard, and its slides exported as images. */
 class BriefingBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/briefing");
+  static LiveApp live;
   static Database db;
   static Javalin app;
   static String base;
@@ -40,20 +38,16 @@ class BriefingBrowserTest {
 
   @BeforeAll
   static void startApp() throws Exception {
-    db = TestDatabase.fresh();
-    DevData.load(db);
-    app =
-        AppFactory.create(
-                db, new PostgisFeatureStore(db.dataSource()), 10000, DevData.documentsDir())
-            .start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port() + "/";
+    live = LiveApp.start();
+    db = live.db();
+    app = live.app();
+    base = live.base();
     Files.createDirectories(SHOTS);
   }
 
   @AfterAll
   static void stopApp() {
-    app.stop();
-    db.close();
+    live.close();
   }
 
   @AfterEach
@@ -70,6 +64,8 @@ class BriefingBrowserTest {
     driver.manage().window().setSize(new Dimension(1920, 1080));
     driver.get(base);
     Browser.waitReady(driver);
+    // The panel is folded by default (the event list keeps its room); open it as a user would.
+    driver.findElement(org.openqa.selenium.By.cssSelector("#briefing-details > summary")).click();
     assertThat(run("return document.body.dataset.ready")).isEqualTo("true");
   }
 

@@ -18,12 +18,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
-import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
-import org.sahelmap.testing.TestDatabase;
+import org.sahelmap.testing.LiveApp;
 
 /** The front end in a real headless Chromium against the real app and PostGIS. */
 class MapPageBrowserTest {
@@ -35,6 +33,7 @@ class MapPageBrowserTest {
           "kidal",
           "gao-intahaka",
           "tinzaouaten");
+  static LiveApp live;
   static Database db;
   static Javalin app;
   static String base;
@@ -43,11 +42,10 @@ class MapPageBrowserTest {
 
   @BeforeAll
   static void startApp() throws Exception {
-    db = TestDatabase.fresh();
-    PostgisFeatureStore store = new PostgisFeatureStore(db.dataSource());
-    DevData.load(store);
-    app = AppFactory.create(db, store, 10000, DevData.documentsDir()).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port() + "/";
+    live = LiveApp.start();
+    db = live.db();
+    app = live.app();
+    base = live.base();
     events =
         new ObjectMapper()
             .readTree(
@@ -58,8 +56,7 @@ class MapPageBrowserTest {
 
   @AfterAll
   static void stopApp() {
-    app.stop();
-    db.close();
+    live.close();
   }
 
   @AfterEach
