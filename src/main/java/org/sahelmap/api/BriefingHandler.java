@@ -58,18 +58,18 @@ final class BriefingHandler {
     respond(ctx, live(ctx.pathParam("id")));
   }
 
-  void create(Context ctx) {
-    Briefing given = valid(BriefingJson.briefing(body(ctx, "application/json")));
+  void create(Context ctx) throws IOException {
+    Briefing given = valid(BriefingJson.briefing(JsonBody.read(ctx)));
     Briefing b = given.id() == null ? given.withId(store.freeId(slug(given.name()))) : given;
     StoredBriefing s = conflicts(() -> store.create(b, user(ctx)));
     ctx.header("Location", BASE + "/" + s.briefing().id());
     respond(ctx.status(201), s);
   }
 
-  void replace(Context ctx) {
+  void replace(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     int expected = ifMatch(ctx, id);
-    Briefing b = valid(BriefingJson.briefing(body(ctx, "application/json")));
+    Briefing b = valid(BriefingJson.briefing(JsonBody.read(ctx)));
     if (b.id() != null && !b.id().equals(id)) {
       throw new ApiException(400, "InvalidBriefing", "id: the body's id differs from the URL's");
     }
@@ -110,8 +110,8 @@ final class BriefingHandler {
     ctx.result(JsonText.toJson(BriefingGeoJson.write(s.briefing())));
   }
 
-  void importFile(Context ctx) {
-    JsonNode body = body(ctx, "application/geo+json", "application/json");
+  void importFile(Context ctx) throws IOException {
+    JsonNode body = JsonBody.read(ctx);
     Briefing b = valid(BriefingGeoJson.read(body));
     Briefing named = b.withId(store.freeId(b.id() == null ? slug(b.name()) : b.id()));
     StoredBriefing s = conflicts(() -> store.create(named, user(ctx)));
@@ -167,27 +167,6 @@ final class BriefingHandler {
         case EXISTS -> new ApiException(409, "Conflict", e.getMessage());
         case MISSING -> ApiException.notFound(e.getMessage());
       };
-    }
-  }
-
-  private static JsonNode body(Context ctx, String... types) {
-    String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
-    if (List.of(types).stream().noneMatch(type::startsWith)) {
-      throw new ApiException(
-          415, "UnsupportedMediaType", "send the body as " + String.join(" or ", types));
-    }
-    try {
-      // bodyAsBytes enforces the app's maximum request size (413).
-      JsonNode n = JSON.readTree(ctx.bodyAsBytes());
-      if (n == null) {
-        throw new ApiException(400, "InvalidBriefing", "the body is empty");
-      }
-      return n;
-    } catch (IOException e) {
-      throw new ApiException(
-          400,
-          "InvalidBriefing",
-          "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

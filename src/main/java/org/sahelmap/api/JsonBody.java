@@ -34,7 +34,7 @@ final class JsonBody {
       throw new ApiException(
           415,
           "UnsupportedMediaType",
-          "send the AOI as application/geo+json (or application/json), not "
+          "send the body as application/geo+json or application/json, not "
               + (type == null ? "a body without Content-Type" : type));
     }
     long max = AppFactory.MAX_REQUEST_BYTES;
@@ -73,6 +73,6 @@ final class JsonBody {
         "PayloadTooLarge",
         "the request body is larger than "
             + AppFactory.MAX_REQUEST_BYTES / 1024
-            + " KiB; simplify the geometry or send fewer AOIs at once");
+            + " KiB; simplify the geometry or send less at once");
   }
 }
