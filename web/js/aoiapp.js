@@ -225,5 +225,11 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       { kind: problems.length ? 'error' : 'info', details: problems });
   }
 
-  return { layer: layer.layer };
+  return {
+    layer: layer.layer,
+    /** The AOI the analyst has open, for "add current view as slide". */
+    selected: () => (selected && selected !== DRAFT ? selected : null),
+    /** Highlights the AOIs a slide names (an empty list clears it). */
+    emphasise: (ids) => layer.emphasise(ids.filter((id) => items.has(id))),
+  };
 }

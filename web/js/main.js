@@ -133,7 +133,7 @@ async function start() {
   render(state.get());
   rendered = true;
   if (state.get().selected) events.open(state.get().selected);
-  await briefings({ map, state, events, byId, collections, eventFeatures, legendOf, fullWindow,
+  await briefings({ map, state, events, aois: aoiApp, byId, collections, eventFeatures, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => console.warn('Briefings are unavailable:', e));
   document.body.dataset.ready = 'true';

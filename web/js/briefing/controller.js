@@ -10,7 +10,10 @@ import { eventsInWindow } from '../state.js';
 import { slideCanvas } from '../export/slideimage.js';
 import { MISSION_ORDER, CATEGORIES } from '../styles.js';
 
-/** ctx: {map, state, events, byId, collections, eventFeatures, legendOf, fullWindow, panel, stage} */
+/**
+ * ctx: {map, state, events, aois, byId, collections, eventFeatures, legendOf, fullWindow, panel, stage}
+ * (aois: the AOI app, whose open area a new slide highlights and whose emphasise() shows a slide's).
+ */
 export function briefings(ctx) {
   const { map, state, events, byId, eventFeatures, fullWindow } = ctx;
   const allIds = ctx.collections.map((c) => c.id);
@@ -28,6 +31,7 @@ export function briefings(ctx) {
   async function show(slide, animate = true) {
     state.set({ ...slideState(slide, allIds), time: slide.time ?? fullWindow });
     events.emphasise(slide.events);
+    ctx.aois?.emphasise(slide.aois ?? []);
     await flyToView(map, slideView(slide), { animate });
     events.emphasise(slide.events);
   }
@@ -36,7 +40,9 @@ export function briefings(ctx) {
     show: (slide) => show(slide),
     describe,
     onEnter: () => { document.body.classList.add('presenting'); resized(map); },
-    onExit: () => { document.body.classList.remove('presenting'); events.emphasise([]); resized(map); },
+    onExit: () => {
+      document.body.classList.remove('presenting'); events.emphasise([]); ctx.aois?.emphasise([]); resized(map);
+    },
     openNotesWindow: () => window.open('/notes.html', 'sahel-map-notes', 'width=640,height=520'),
   });
 
@@ -89,7 +95,8 @@ export function briefings(ctx) {
       const name = `Briefing ${new Date().toISOString().slice(0, 10)}`;
       try { const { body } = await api.createBriefing({ name, banner: '', slides: [] }); await refreshList(body.id); } catch (e) { fail(e); }
     },
-    add: () => change([...view.current.slides, captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`)],
+    add: () => change([...view.current.slides,
+      captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`, ctx.aois?.selected())],
       'Slide added: edit its text, then save.'),
     move: (i, d) => change(moved(view.current.slides, i, d)),
     duplicate: (i) => change(duplicated(view.current.slides, i)),

@@ -4,7 +4,7 @@
 export const LIMITS = { title: 200, caption: 2000, notes: 10000, sources: 500, slides: 100 };
 
 /** A new slide from the map as it is now. */
-export function captureSlide(state, title = 'New slide') {
+export function captureSlide(state, title = 'New slide', selectedAoi = null) {
   const { view, visible, time, selected } = state;
   return {
     title, caption: '', notes: '', sources: '',
@@ -12,14 +12,19 @@ export function captureSlide(state, title = 'New slide') {
     layers: [...visible].sort(),
     time: time ? { ...time } : null,
     events: selected ? [selected] : [],
-    aois: [],
+    aois: selectedAoi ? [selectedAoi] : [],
   };
 }
 
-/** The state patch that shows a slide (the view is applied by the map). */
+/**
+ * The state patch that shows a slide (the view is applied by the map). A slide that highlights
+ * AOIs shows the AOI layer, whatever layers it was captured with.
+ */
 export function slideState(slide, allLayers) {
+  const visible = new Set(slide.layers?.length ? slide.layers : allLayers);
+  if (slide.aois?.length) visible.add('aois');
   return {
-    visible: new Set(slide.layers?.length ? slide.layers : allLayers),
+    visible,
     time: slide.time ? { ...slide.time } : null,
     selected: null,
   };

@@ -60,7 +60,10 @@ export function aoiLayer(map, handlers) {
   moveHandles(map, group);
   dropTarget(map, handlers.onFile);
 
-  const restyle = (layer) => layer.setStyle(layer.aoiId === selected ? AOI_SELECTED : AOI);
+  // Selected (being edited) or emphasised (highlighted by a briefing slide): drawn the same, strong.
+  let emphasised = new Set();
+  const restyle = (layer) =>
+    layer.setStyle(layer.aoiId === selected || emphasised.has(layer.aoiId) ? AOI_SELECTED : AOI);
 
   function put(feature) {
     const id = feature.id;
@@ -73,6 +76,10 @@ export function aoiLayer(map, handlers) {
     layer.on('click', (e) => { if (!busy) { L.DomEvent.stop(e); handlers.onSelect(id); } });
     byId.set(id, layer);
     group.addLayer(layer);
+    // Names its area in the DOM, for assistive tech and for tests that must find one area's path.
+    const tag = () => layer.getElement()?.setAttribute('data-aoi', id ?? 'draft');
+    layer.on('add', tag);
+    tag();
     restyle(layer);
     return layer;
   }
@@ -84,6 +91,7 @@ export function aoiLayer(map, handlers) {
     setAll(features) { group.clearLayers(); byId.clear(); features.forEach(put); },
     remove(id) { const l = byId.get(id); if (l) group.removeLayer(l); byId.delete(id); },
     select(id) { selected = id; byId.forEach(restyle); byId.get(id)?.bringToFront(); },
+    emphasise(ids) { emphasised = new Set(ids); byId.forEach(restyle); ids.forEach((i) => byId.get(i)?.bringToFront()); },
     geometry: (id) => (byId.has(id) ? geometryOf(byId.get(id)) : null),
     flyTo(id) {
       const l = byId.get(id);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -346,6 +347,57 @@ class AoiBrowserTest {
         + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
         + rings
         + "}}";
+  }
+
+  @Test
+  void aBriefingSlideHighlightsTheAoisItNames() throws Exception {
+    String id =
+        create(
+            "Slide highlight area", "[[[0.5,17.5],[1.5,17.5],[1.5,18.5],[0.5,18.5],[0.5,17.5]]]");
+    String other =
+        create("Not on the slide", "[[[-1,17],[-0.5,17],[-0.5,17.5],[-1,17.5],[-1,17]]]");
+    // The default briefing's first slide now names the first area.
+    String where = "api/briefings/partnership-not-dependency";
+    HttpResponse<String> got = send(HttpRequest.newBuilder(URI.create(base + where)).GET());
+    JsonNode stored = JSON.readTree(got.body());
+    var briefing = JSON.createObjectNode();
+    briefing.set("name", stored.get("name"));
+    briefing.set("banner", stored.get("banner"));
+    briefing.set("slides", stored.get("slides"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) briefing.get("slides").get(0))
+        .putArray("aois")
+        .add(id);
+    HttpResponse<String> put =
+        send(
+            HttpRequest.newBuilder(URI.create(base + where))
+                .header("Content-Type", "application/json")
+                .header("If-Match", got.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString(briefing.toString())));
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    load("");
+    Browser.js(driver)
+        .executeScript(
+            "Element.prototype.requestFullscreen = () => Promise.reject(new Error('no'))");
+    driver.findElement(By.cssSelector("#briefing-details > summary")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("[data-action=present]")).isEmpty());
+    driver.findElement(By.cssSelector("[data-action=present]")).click();
+    // AOI_SELECTED is drawn 4.5 px wide, a plain AOI 2.5 px (styles.js).
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "4.5".equals(strokeWidthOf(id)));
+    assertThat(strokeWidthOf(other)).isEqualTo("2.5");
+    driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "2.5".equals(strokeWidthOf(id)));
+  }
+
+  /** The stroke width of an AOI's path (null while it is not drawn). */
+  private String strokeWidthOf(String aoiId) {
+    return (String)
+        Browser.js(driver)
+            .executeScript(
+                "const p = document.querySelector(`.leaflet-aois-pane path[data-aoi='${arguments[0]}']`);"
+                    + " return p ? p.getAttribute('stroke-width') : null;",
+                aoiId);
   }
 
   private static String create(String name, String rings) throws Exception {
