@@ -37,7 +37,7 @@ final class AoiHandler {
 
   void create(Context ctx) throws IOException {
     AoiDraft draft = AoiValidator.validate(JsonBody.read(ctx), repair(ctx));
-    Aoi aoi = store.create(draft, user(ctx));
+    Aoi aoi = store.create(draft, WriteRequests.user(ctx));
     ctx.header("Location", Links.root(ctx) + BASE + "/" + aoi.id());
     respond(ctx.status(201), aoi, draft.repaired());
   }
@@ -46,13 +46,13 @@ final class AoiHandler {
     String id = ctx.pathParam("featureId");
     int expected = ifMatch(ctx, id);
     AoiDraft draft = AoiValidator.validate(JsonBody.read(ctx), repair(ctx));
-    respond(ctx, store.update(id, expected, draft, user(ctx)), draft.repaired());
+    respond(ctx, store.update(id, expected, draft, WriteRequests.user(ctx)), draft.repaired());
   }
 
   void delete(Context ctx) {
     String id = ctx.pathParam("featureId");
-    Aoi aoi = store.delete(id, ifMatch(ctx, id), user(ctx));
-    ctx.header("ETag", etag(aoi.version()));
+    Aoi aoi = store.delete(id, ifMatch(ctx, id), WriteRequests.user(ctx));
+    ctx.header("ETag", WriteRequests.etag(aoi.version()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", aoi.id());
     body.put("version", aoi.version());
@@ -64,23 +64,25 @@ final class AoiHandler {
                 Links.root(ctx) + BASE + "/" + id + "/restore",
                 "restore",
                 Links.JSON,
-                "POST here with If-Match: " + etag(aoi.version()) + " to undo the delete"),
+                "POST here with If-Match: "
+                    + WriteRequests.etag(aoi.version())
+                    + " to undo the delete"),
             Links.link(versionsHref(ctx, id), "version-history", Links.GEOJSON, "every version")));
     ctx.json(body);
   }
 
   void restore(Context ctx) {
     String id = ctx.pathParam("featureId");
-    respond(ctx, store.restore(id, ifMatch(ctx, id), user(ctx)), false);
+    respond(ctx, store.restore(id, ifMatch(ctx, id), WriteRequests.user(ctx)), false);
   }
 
   void item(Context ctx) {
     Aoi aoi = live(ctx.pathParam("featureId"));
-    String etag = etag(aoi.version());
+    String etag = WriteRequests.etag(aoi.version());
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");
     String inm = ctx.header("If-None-Match");
-    if (inm != null && (inm.contains(etag) || inm.trim().equals("*"))) {
+    if (inm != null && HttpCaching.matches(inm, etag)) {
       ctx.status(304);
       return;
     }
@@ -142,7 +144,7 @@ final class AoiHandler {
                   + "/"
                   + id
                   + "/restore with If-Match: "
-                  + etag(aoi.version())
+                  + WriteRequests.etag(aoi.version())
                   + " to undo it")
           .with("version", aoi.version());
     }
@@ -150,7 +152,7 @@ final class AoiHandler {
   }
 
   private void respond(Context ctx, Aoi aoi, boolean repaired) {
-    ctx.header("ETag", etag(aoi.version()));
+    ctx.header("ETag", WriteRequests.etag(aoi.version()));
     if (repaired) {
       ctx.header("X-Geometry-Repaired", "true");
     }
@@ -203,14 +205,6 @@ final class AoiHandler {
     return v == WriteRequests.ANY_VERSION ? AoiStore.ANY_VERSION : v;
   }
 
-  private static String etag(int version) {
-    return WriteRequests.etag(version);
-  }
-
-  private static String user(Context ctx) {
-    return WriteRequests.user(ctx);
-  }
-
   private static String versionsHref(Context ctx, String id) {
     return Links.root(ctx) + BASE + "/" + id + "/versions";
   }
@@ -248,7 +242,7 @@ final class AoiHandler {
         VersionConflict.class,
         (e, ctx) -> {
           Aoi current = e.current();
-          ctx.header("ETag", etag(current.version()));
+          ctx.header("ETag", WriteRequests.etag(current.version()));
           Map<String, Object> details = new LinkedHashMap<>();
           details.put("currentVersion", current.version());
           details.put("current", current.deleted() ? null : feature(current));

@@ -61,7 +61,7 @@ final class BriefingHandler {
   void create(Context ctx) throws IOException {
     Briefing given = valid(BriefingJson.briefing(JsonBody.read(ctx)));
     Briefing b = given.id() == null ? given.withId(store.freeId(slug(given.name()))) : given;
-    StoredBriefing s = conflicts(() -> store.create(b, user(ctx)));
+    StoredBriefing s = conflicts(() -> store.create(b, WriteRequests.user(ctx)));
     ctx.header("Location", BASE + "/" + s.briefing().id());
     respond(ctx.status(201), s);
   }
@@ -73,13 +73,14 @@ final class BriefingHandler {
     if (b.id() != null && !b.id().equals(id)) {
       throw new ApiException(400, "InvalidBriefing", "id: the body's id differs from the URL's");
     }
-    respond(ctx, conflicts(() -> store.update(id, expected, b.withId(id), user(ctx))));
+    respond(
+        ctx, conflicts(() -> store.update(id, expected, b.withId(id), WriteRequests.user(ctx))));
   }
 
   void delete(Context ctx) {
     String id = ctx.pathParam("id");
-    StoredBriefing s = conflicts(() -> store.delete(id, ifMatch(ctx, id), user(ctx)));
-    ctx.header("ETag", etag(s.version()));
+    StoredBriefing s = conflicts(() -> store.delete(id, ifMatch(ctx, id), WriteRequests.user(ctx)));
+    ctx.header("ETag", WriteRequests.etag(s.version()));
     ctx.status(204);
   }
 
@@ -104,7 +105,7 @@ final class BriefingHandler {
 
   void export(Context ctx) {
     StoredBriefing s = live(ctx.pathParam("id"));
-    ctx.header("ETag", etag(s.version()));
+    ctx.header("ETag", WriteRequests.etag(s.version()));
     ctx.header("Content-Disposition", "attachment; filename=\"" + s.briefing().id() + ".geojson\"");
     ctx.contentType("application/geo+json;charset=utf-8");
     ctx.result(JsonText.toJson(BriefingGeoJson.write(s.briefing())));
@@ -114,7 +115,7 @@ final class BriefingHandler {
     JsonNode body = JsonBody.read(ctx);
     Briefing b = valid(BriefingGeoJson.read(body));
     Briefing named = b.withId(store.freeId(b.id() == null ? slug(b.name()) : b.id()));
-    StoredBriefing s = conflicts(() -> store.create(named, user(ctx)));
+    StoredBriefing s = conflicts(() -> store.create(named, WriteRequests.user(ctx)));
     ctx.header("Location", BASE + "/" + s.briefing().id());
     respond(ctx.status(201), s);
   }
@@ -136,13 +137,9 @@ final class BriefingHandler {
     m.put("version", s.version());
     m.put("updatedBy", s.updatedBy());
     m.put("updatedAt", s.updatedAt().toString());
-    ctx.header("ETag", etag(s.version()));
+    ctx.header("ETag", WriteRequests.etag(s.version()));
     ctx.header("Cache-Control", "no-cache");
     ctx.json(m);
-  }
-
-  static String etag(int version) {
-    return WriteRequests.etag(version);
   }
 
   /** 404 for an unknown briefing comes before 428 for a missing If-Match. */
@@ -168,10 +165,6 @@ final class BriefingHandler {
         case MISSING -> ApiException.notFound(e.getMessage());
       };
     }
-  }
-
-  private static String user(Context ctx) {
-    return WriteRequests.user(ctx);
   }
 
   static String slug(String name) {

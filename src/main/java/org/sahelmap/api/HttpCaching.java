@@ -51,14 +51,22 @@ final class HttpCaching {
     return false;
   }
 
-  private static boolean matches(String header, String etag) {
-    String bare = etag.substring(2);
+  /**
+   * If-None-Match uses the weak comparison (RFC 9110 §13.1.2): tags match when their opaque parts
+   * are equal, whether or not either is marked weak; {@code *} matches any current representation.
+   */
+  static boolean matches(String header, String etag) {
+    String opaque = opaque(etag);
     for (String candidate : header.split(",")) {
       String c = candidate.trim();
-      if (c.equals("*") || c.equals(etag) || c.equals(bare) || c.equals("W/" + bare)) {
+      if (c.equals("*") || opaque(c).equals(opaque)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String opaque(String tag) {
+    return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
 }
