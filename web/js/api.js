@@ -10,11 +10,12 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(url) {
+async function getJson(url, { signal } = {}) {
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
+    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
   } catch (e) {
+    if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e.message, url);
   }
   if (!response.ok) {
@@ -33,8 +34,34 @@ export async function collections() {
   return (await getJson('/ogc/collections')).collections;
 }
 
+/** A whole small collection (the mission and context layers); large ones are drawn from tiles. */
 export function items(collectionId) {
   return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}/items?limit=10000`);
+}
+
+export function collection(collectionId) {
+  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}`);
+}
+
+/** One feature, as GeoJSON. */
+export function item(collectionId, featureId) {
+  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}/items/${encodeURIComponent(featureId)}`);
+}
+
+/**
+ * One page of events matching params (a URLSearchParams of datetime, category, q, and bbox), with
+ * the server's numberMatched: {features, numberMatched, numberReturned}.
+ */
+export function eventsPage(params, { limit, offset = 0, signal } = {}) {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(limit));
+  if (offset) p.set('offset', String(offset));
+  return getJson(`/ogc/collections/events/items?${p}`, { signal });
+}
+
+/** Events per month under the filters: {total, months: [{month: 'YYYY-MM', count}], categories}. */
+export function eventsHistogram(params, { signal } = {}) {
+  return getJson(`/api/events/histogram?${new URLSearchParams(params)}`, { signal });
 }
 
 /**

@@ -1,25 +1,29 @@
-// Wiring: fetch the collections, draw them, and keep map, panels and URL in step with the state.
+// Wiring: fetch the small collections and draw them, draw the events from tiles, and keep map,
+// panels and URL in step with the state.
 import * as api from './api.js';
-import { createState, eventsInWindow, timeExtent, toggled } from './state.js';
+import { createState, toggled } from './state.js';
 import { decode, encode } from './permalink.js';
 import { monthEnd, monthIndex, monthStart } from './dates.js';
-import { CONTEXT, HATCHES, MISSION, MISSION_ORDER, PLACE_DOT, legendEntries } from './styles.js';
+import { AOI_LEGEND, CONTEXT, HATCHES, MISSION, MISSION_ORDER, PLACE_DOT, legendEntries } from './styles.js';
 import { contextLayer, createMap, currentView, onlineTiles, setLandTransparent } from './map/base.js';
 import { missionLayer } from './map/mission.js';
 import { labelLayer, missionEntries, placeDots, placeEntries } from './map/labels.js';
 import { eventsLayer } from './map/events.js';
 import { measureControl } from './map/measure.js';
-import { installPatterns, swatch } from './ui/swatch.js';
+import { installPatterns } from './ui/swatch.js';
 import { renderLayerPanel, syncLayerPanel } from './ui/layers.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
-import { highlightItem, markSelected, renderEventList } from './ui/eventlist.js';
+import { highlightItem, renderEventFilter } from './ui/eventlist.js';
 import { onlineBasemapSetting, userNameSetting } from './ui/settings.js';
+import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
-import { AOI_LEGEND } from './styles.js';
 
 const $ = (id) => document.getElementById(id);
+/** Collections drawn from vector tiles, never fetched whole. */
+const TILED = new Set(['events']);
+const sortKey = (c) => (c.kind === 'mission' ? MISSION_ORDER.indexOf(c.id) : 0);
 
 async function start() {
   installPatterns(HATCHES);
@@ -27,45 +31,37 @@ async function start() {
   const map = createMap($('map'), fromHash.view);
   measureControl().addTo(map);
   const collections = await api.collections();
-  const loaded = await Promise.all(collections.map(async (c) => [c, await api.items(c.id)]));
+  const loaded = await Promise.all(collections.filter((c) => !TILED.has(c.id))
+    .map(async (c) => [c, await api.items(c.id)]));
   const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
-  const sortKey = (c) => (c.kind === 'mission' ? MISSION_ORDER.indexOf(c.id) : 0);
-  const drawn = new Map();
-  const labels = [];
-  const legendOf = new Map();
-
-  for (const [c, g] of [...loaded].sort((a, b) => sortKey(a[0]) - sortKey(b[0]))) {
-    if (c.kind === 'context' && c.id === 'places') {
-      drawn.set(c.id, placeDots(map, g));
-      labels.push(...placeEntries(g));
-    } else if (c.kind === 'context') {
-      drawn.set(c.id, contextLayer(map, c.id, g));
-    } else if (c.kind === 'mission') {
-      drawn.set(c.id, missionLayer(map, c, g));
-      labels.push(...missionEntries(c.id, g, MISSION[c.id]?.color));
-      legendOf.set(c.id, legendEntries(c.id, g.features));
-    }
-  }
+  const { drawn, labels, legendOf } = drawCollections(map, loaded);
   const labelGroup = labelLayer(map, labels).addTo(map);
   if (!fromHash.view) fitMission(map, drawn);
-  const eventFeatures = byId.get('events')?.geojson.features ?? [];
-  const extent = timeExtent(eventFeatures) ?? { from: '2024-01-01', to: '2024-12-31' };
+  const extent = timeExtent(collections.find((c) => c.id === 'events'));
   const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
 
   const state = createState({
     view: fromHash.view ?? currentView(map),
     visible: fromHash.visible ?? new Set(collections.map((c) => c.id)),
     time: fromHash.time ?? fullWindow,
+    filter: fromHash.filter ?? { q: '', categories: [] },
     selected: fromHash.selected ?? null,
   });
 
   const list = $('event-list');
-  const events = eventsLayer(map, { features: eventFeatures }, {
+  const events = eventsLayer(map, {
+    query: () => ({ time: state.get().time, filter: state.get().filter }),
+    item: (id) => api.item('events', id),
     citation: api.citation,
     onHover: (id) => { events.highlight(id); highlightItem(list, id, true); },
-    onSelect: (id, fly) => { state.set({ selected: id }); if (fly) events.focus(id); },
+    onSelect: (id) => state.set({ selected: id }),
+    onCluster: (cluster, bounds) => {
+      const z = map.getBoundsZoom(bounds.pad(0.3));
+      if (z > map.getZoom() + 0.5 && map.getZoom() < map.getMaxZoom()) map.flyToBounds(bounds.pad(0.3), { maxZoom: map.getMaxZoom(), duration: 0.6 });
+      else browser.showArea(cluster.bounds);
+    },
   });
-  drawn.set('events', events.layer);
+  if (collections.some((c) => c.id === 'events')) drawn.set('events', events.layer);
 
   userNameSetting($('user-name'));
   let aoiCount = 0;
@@ -84,8 +80,16 @@ async function start() {
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
     (id, on) => state.set({ visible: toggled(state.get().visible, id, on) }));
 
-  const time = timeline($('timeline'), extent, (t) => state.set({ time: t }),
-    (t) => eventsInWindow(eventFeatures, t).length > 0);
+  const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
+  const filterForm = renderEventFilter($('event-filter'), state.get().filter, (filter) => state.set({ filter }));
+  let windowCategories = new Set();
+  const browser = eventBrowser({ map, state, events, timeline: time,
+    parts: { list, status: $('event-status'), pager: $('event-pager') },
+    onWindowCounts: (body) => {
+      time.setCounts(body.total);
+      windowCategories = new Set(Object.keys(body.categories ?? {}).filter((c) => body.categories[c] > 0));
+      renderLegendNow(state.get());
+    } });
 
   let tiles = null;
   const setOnline = (on) => {
@@ -95,31 +99,24 @@ async function start() {
   const config = await api.appConfig();
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
-  let shownKey = '';
-  function render(s) {
+  function renderLegendNow(s) {
+    const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
+      .map((id) => ({ id, title: byId.get(id).collection.title, entries: legendOf.get(id) }));
+    if (aoiCount && s.visible.has('aois')) sections.push({ id: 'aois', title: 'Areas of interest', entries: [AOI_LEGEND] });
+    renderLegend($('legend'), sections, s.visible.has('events') ? windowCategories : new Set());
+  }
+  function render(s, patch = {}) {
     for (const [id, layer] of drawn) {
       if (s.visible.has(id) && !map.hasLayer(layer)) layer.addTo(map);
       if (!s.visible.has(id) && map.hasLayer(layer)) layer.remove();
     }
     labelGroup.setHidden(collections.map((c) => c.id).filter((id) => !s.visible.has(id)));
-    const shown = s.visible.has('events') ? eventsInWindow(eventFeatures, s.time) : [];
-    const key = shown.map((f) => f.properties.id).join('|') + s.visible.has('events');
-    if (key !== shownKey) {
-      shownKey = key;
-      events.show(new Set(shown.map((f) => f.properties.id)));
-      renderEventList(list, shown, {
-        onSelect: (id) => { state.set({ selected: id }); events.focus(id); },
-        onHover: (id) => { events.highlight(id); highlightItem(list, id, false); },
-      });
-      list.dataset.count = String(shown.length);
-    }
-    markSelected(list, s.selected);
-    time.show(s.time, shown.length, eventFeatures.length);
+    events.refresh();
+    browser.refresh(s, { moved: 'view' in patch });
+    filterForm.show(s.filter);
+    time.show(s.time);
     syncLayerPanel($('layer-panel'), s.visible);
-    const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
-      .map((id) => ({ id, title: byId.get(id).collection.title, entries: legendOf.get(id) }));
-    if (aoiCount && s.visible.has('aois')) sections.push({ id: 'aois', title: 'Areas of interest', entries: [AOI_LEGEND] });
-    renderLegend($('legend'), sections, new Set(shown.map((f) => f.properties.category)));
+    renderLegendNow(s);
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
@@ -133,10 +130,39 @@ async function start() {
   render(state.get());
   rendered = true;
   if (state.get().selected) events.open(state.get().selected);
-  await briefings({ map, state, events, aois: aoiApp, byId, collections, eventFeatures, legendOf, fullWindow,
+  // For tests and benchmarks: what the map draws and the box the list is asked for.
+  window.sahelMap = { ...window.sahelMap, events: () => events.stats(), listBox: () => browser.box(),
+    eventPoint: (id) => events.pointOf(id), eventsDrawn: () => events.whenDrawn(), map };
+  await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => console.warn('Briefings are unavailable:', e));
   document.body.dataset.ready = 'true';
+}
+
+/** Draws the context and mission layers; returns what was drawn, the labels and legend entries. */
+function drawCollections(map, loaded) {
+  const drawn = new Map();
+  const labels = [];
+  const legendOf = new Map();
+  for (const [c, g] of [...loaded].sort((a, b) => sortKey(a[0]) - sortKey(b[0]))) {
+    if (c.kind === 'context' && c.id === 'places') {
+      drawn.set(c.id, placeDots(map, g));
+      labels.push(...placeEntries(g));
+    } else if (c.kind === 'context') {
+      drawn.set(c.id, contextLayer(map, c.id, g));
+    } else if (c.kind === 'mission') {
+      drawn.set(c.id, missionLayer(map, c, g));
+      labels.push(...missionEntries(c.id, g, MISSION[c.id]?.color));
+      legendOf.set(c.id, legendEntries(c.id, g.features));
+    }
+  }
+  return { drawn, labels, legendOf };
+}
+
+/** The events' time extent as ISO dates, from the collection's temporal extent. */
+function timeExtent(collection) {
+  const [from, to] = collection?.extent?.temporal?.interval?.[0] ?? [];
+  return from ? { from: from.slice(0, 10), to: (to ?? from).slice(0, 10) } : { from: '2024-01-01', to: '2024-12-31' };
 }
 
 function contextPreview(id) {

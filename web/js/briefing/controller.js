@@ -6,20 +6,25 @@ import { renderEditor } from '../ui/briefing.js';
 import { presenter } from '../ui/presenter.js';
 import { flyToView, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
-import { eventsInWindow } from '../state.js';
-import { slideCanvas } from '../export/slideimage.js';
+import { eventsInBox } from '../eventtiles.js';
+import { slideCanvas, SIZE } from '../export/slideimage.js';
+import { projection } from '../export/mapcanvas.js';
 import { MISSION_ORDER, CATEGORIES } from '../styles.js';
 
 /**
- * ctx: {map, state, events, aois, byId, collections, eventFeatures, legendOf, fullWindow, panel, stage}
+ * ctx: {map, state, events, aois, byId, collections, legendOf, fullWindow, panel, stage}
  * (aois: the AOI app, whose open area a new slide highlights and whose emphasise() shows a slide's).
  */
 export function briefings(ctx) {
-  const { map, state, events, byId, eventFeatures, fullWindow } = ctx;
+  const { map, state, events, byId, fullWindow } = ctx;
   const allIds = ctx.collections.map((c) => c.id);
   const known = new Set(allIds);
-  const eventById = new Map(eventFeatures.map((f) => [f.properties.id, f]));
-  const dates = dataDates(ctx.collections, eventFeatures);
+  // The events slides name, fetched by id when a briefing opens (the page holds no event list).
+  const eventById = new Map();
+  const fetchEvents = (slides) => Promise.all([...new Set(slides.flatMap((s) => s.events))]
+    .filter((id) => !eventById.has(id))
+    .map((id) => api.item('events', id).then((f) => eventById.set(id, f)).catch(() => null)));
+  const dates = dataDates(ctx.collections);
   const datesText = `Data: events to ${dates.events ? formatEventDate(dates.events, dates.events, 'day') : '—'}`
     + ` · layers computed ${dates.computed ?? '—'}`;
   const view = { list: [], current: null, etag: null, dirty: false, status: '' };
@@ -56,6 +61,7 @@ export function briefings(ctx) {
 
   async function open(id) {
     const { body, etag } = await api.briefing(id);
+    await fetchEvents(body.slides);
     Object.assign(view, { current: body, etag, dirty: false, status: '' });
     render();
   }
@@ -64,19 +70,26 @@ export function briefings(ctx) {
     if (select) await open(select); else render();
   }
 
-  function page(slide, i, total) {
+  /** A slide's image content; its events come from the event tiles at the image's own zoom. */
+  async function page(slide, i, total) {
     const layers = new Map(slide.layers.filter((id) => byId.has(id)).map((id) => [id, byId.get(id).geojson]));
-    const shown = slide.layers.includes('events') ? eventsInWindow(eventFeatures, slide.time ?? fullWindow) : [];
     const time = slide.time ?? fullWindow;
+    await fetchEvents([slide]);
+    const proj = projection(slideView(slide), SIZE.mapWidth, SIZE.mapHeight);
+    const shown = slide.layers.includes('events')
+      ? await eventsInBox(proj.bbox, proj.zoom, { time, filter: state.get().filter })
+      : { events: [], clusters: [] };
+    const categories = new Set([...shown.events.map((e) => e.properties.category),
+      ...shown.clusters.flatMap((c) => Object.keys(c.byCategory))]);
     return {
       title: slide.title, caption: slide.caption, sources: slide.sources, events: describe(slide),
       subtitle: [view.current?.name, total ? `slide ${i + 1} of ${total}` : null,
         `${formatEventDate(time.from, time.to, 'range')}`].filter(Boolean).join(' · '),
       banner: view.current?.banner ?? '', dates: datesText, view: slideView(slide), layers,
-      eventFeatures: shown, emphasised: slide.events,
+      eventsShown: shown, emphasised: slide.events.map((id) => eventById.get(id)).filter(Boolean),
       legend: MISSION_ORDER.filter((id) => layers.has(id) && ctx.legendOf.has(id))
         .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) })),
-      categories: new Set(shown.map((f) => f.properties.category).filter((c) => CATEGORIES[c])),
+      categories: new Set([...categories].filter((c) => CATEGORIES[c])),
     };
   }
   const currentSlide = () => ({ ...captureSlide(state.get(), 'Sahel Map: current view'),
@@ -117,19 +130,20 @@ export function briefings(ctx) {
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },
-    pngView: async () => download(await png(slideCanvas(page(currentSlide(), 0, 0))), 'sahel-map-view.png'),
+    pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0))), 'sahel-map-view.png'),
     pngSlides: async () => {
       const s = view.current.slides;
       for (let i = 0; i < s.length; i++) {
-        download(await png(slideCanvas(page(s[i], i, s.length))), `${slug(view.current.name)}-${String(i + 1).padStart(2, '0')}.png`);
+        download(await png(slideCanvas(await page(s[i], i, s.length))), `${slug(view.current.name)}-${String(i + 1).padStart(2, '0')}.png`);
       }
     },
   };
 
   // For automation and tests: the images as data URLs, without going through a download.
   window.sahelMap = {
-    slidePng: (i) => slideCanvas(page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
-    viewPng: () => slideCanvas(page(currentSlide(), 0, 0)).toDataURL('image/png'),
+    ...window.sahelMap,
+    slidePng: async (i) => slideCanvas(await page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
+    viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0)).toDataURL('image/png'),
     knownLayers: () => [...known],
   };
   return refreshList(null).then(() => (view.list.length ? open(view.list.find((b) => b.id === 'partnership-not-dependency')?.id ?? view.list[0].id) : null));

@@ -58,13 +58,10 @@ export function briefingBody(b) {
   return { name: b.name, banner: b.banner ?? '', slides: b.slides };
 }
 
-/** Latest date of the data shown: last event day and when the layers were computed. */
-export function dataDates(collections, eventFeatures) {
-  let events = null;
-  for (const f of eventFeatures) {
-    const end = f.properties.end ?? f.properties.start;
-    if (!events || end > events) events = end;
-  }
+/** Latest date of the data shown: last event day (the collection's extent) and when the layers were computed. */
+export function dataDates(collections) {
+  const interval = collections.find((c) => c.id === 'events')?.extent?.temporal?.interval?.[0];
+  const events = interval ? (interval[1] ?? interval[0]).slice(0, 10) : null;
   const computed = collections.map((c) => c.computedAt).filter(Boolean).sort().pop() ?? null;
   return { events, computed: computed ? computed.slice(0, 10) : null };
 }

@@ -1,14 +1,10 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
-import { CATEGORIES, CONTEXT, MISSION, MISSION_ORDER, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS,
+import { drawCluster, drawMarker } from '../symbols.js';
+import { CONTEXT, MISSION, MISSION_ORDER, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS,
   missionStyle } from '../styles.js';
 
-const SHAPE_PATHS = {
-  diamond: 'M8 1 L15 8 L8 15 L1 8 Z', triangle: 'M8 1.5 L15 14 L1 14 Z',
-  star: 'M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z',
-  square: 'M2.5 2.5 H13.5 V13.5 H2.5 Z',
-};
-
+const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
 
 /** A projection for a box of width x height pixels showing {lat, lon, zoom} or {bbox}. */
@@ -29,6 +25,9 @@ export function projection(view, width, height) {
     lat, lon, zoom, width, height,
     point: ([x, y]) => [((x + 180) / 360) * world - cx + width / 2, mercY(y) * world - cy + height / 2],
     metresPerPixel: (40075016.686 * Math.cos((lat * Math.PI) / 180)) / world,
+    /** The lon/lat box the picture shows: [west, south, east, north]. */
+    bbox: [((cx - width / 2) / world) * 360 - 180, latOf((cy + height / 2) / world),
+      ((cx + width / 2) / world) * 360 - 180, latOf((cy - height / 2) / world)],
   };
 }
 
@@ -80,17 +79,6 @@ function paint(ctx, proj, f, style) {
   ctx.globalAlpha = 1; ctx.setLineDash([]);
 }
 
-/** Draws an event marker (the category's shape) centred on x, y. */
-export function drawMarker(ctx, x, y, category, size = 16) {
-  const c = CATEGORIES[category] ?? CATEGORIES.report;
-  ctx.save();
-  ctx.translate(x - size / 2, y - size / 2); ctx.scale(size / 16, size / 16);
-  const path = c.shape === 'circle' ? null : new Path2D(SHAPE_PATHS[c.shape]);
-  ctx.fillStyle = c.color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5;
-  if (path) { ctx.fill(path); ctx.stroke(path); } else { ctx.beginPath(); ctx.arc(8, 8, 6, 0, 2 * Math.PI); ctx.fill(); ctx.stroke(); }
-  ctx.restore();
-}
-
 function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', italic = false } = {}) {
   ctx.font = `${italic ? 'italic ' : ''}${weight} ${size}px "DejaVu Sans", "Noto Sans", sans-serif`;
   ctx.lineWidth = 4; ctx.strokeStyle = '#fff'; ctx.lineJoin = 'round'; ctx.textBaseline = 'middle';
@@ -99,10 +87,11 @@ function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', it
 }
 
 /**
- * layers: Map id → geojson of the visible collections; events: features to draw; emphasised: ids.
+ * layers: Map id → geojson of the visible collections; events: {events, clusters} in lon/lat
+ * (eventtiles.eventsInBox); emphasised: the highlighted event features, drawn large with a callout.
  * Draws basemap, mission layers, places and labels, then events, into the box at (0, 0).
  */
-export function drawMap(ctx, proj, { layers, events, emphasised = [] }) {
+export function drawMap(ctx, proj, { layers, events = { events: [], clusters: [] }, emphasised = [] }) {
   ctx.fillStyle = '#d5e4ee'; ctx.fillRect(0, 0, proj.width, proj.height);
   for (const id of ['countries', 'mali-regions', 'lakes', 'rivers']) {
     for (const f of layers.get(id)?.features ?? []) paint(ctx, proj, f, CONTEXT[id]);
@@ -146,25 +135,30 @@ export function drawMap(ctx, proj, { layers, events, emphasised = [] }) {
     taken.push(box);
     label(ctx, n.name, x + 9, y, { size: n.pri >= 9 ? 17 : 15, weight: n.bold, color: n.color, italic: n.italic });
   }
+  for (const c of events.clusters) {
+    const [x, y] = proj.point([c.lon, c.lat]);
+    drawCluster(ctx, x, y, c);
+  }
   const placed = new Map();
-  for (const f of events) {
-    const [x, y] = proj.point(f.geometry.coordinates);
+  for (const e of events.events) {
+    const [x, y] = proj.point([e.lon, e.lat]);
     const k = `${Math.round(x)},${Math.round(y)}`;
     const i = placed.get(k) ?? 0;
     placed.set(k, i + 1);
     const a = (i * Math.PI) / 3 - Math.PI / 2;
     const [dx, dy] = i === 0 ? [0, 0] : [Math.cos(a) * 13, Math.sin(a) * 13];
-    const big = emphasised.includes(f.properties.id);
-    drawMarker(ctx, x + dx, y + dy, f.properties.category, big ? 28 : 18);
-    if (big) {
-      ctx.font = '600 17px sans-serif';
-      const w = ctx.measureText(f.properties.title).width;
-      // Above the marker, like the live map's callouts, so the place's own name stays readable.
-      const lx = Math.max(14, Math.min(x + dx - w / 2, proj.width - w - 14));
-      const ly = y + dy - 36;
-      ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
-      ctx.fillRect(lx - 6, ly - 14, w + 12, 28); ctx.strokeRect(lx - 6, ly - 14, w + 12, 28);
-      ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, ly);
-    }
+    drawMarker(ctx, x + dx, y + dy, e.properties.category, 18);
+  }
+  for (const f of emphasised) {
+    const [x, y] = proj.point(f.geometry.coordinates);
+    drawMarker(ctx, x, y, f.properties.category, 28);
+    ctx.font = '600 17px sans-serif';
+    const w = ctx.measureText(f.properties.title).width;
+    // Above the marker, like the live map's callouts, so the place's own name stays readable.
+    const lx = Math.max(14, Math.min(x - w / 2, proj.width - w - 14));
+    const ly = y - 36;
+    ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
+    ctx.fillRect(lx - 6, ly - 14, w + 12, 28); ctx.strokeRect(lx - 6, ly - 14, w + 12, 28);
+    ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, ly);
   }
 }

@@ -2,15 +2,18 @@
 // arrow, sources and data date. Drawn on a canvas with no third-party code.
 import { bannerColours } from '../briefing/banner.js';
 import { CATEGORIES } from '../styles.js';
-import { drawMap, drawMarker, projection } from './mapcanvas.js';
+import { drawMap, projection } from './mapcanvas.js';
+import { drawMarker } from '../symbols.js';
 
-export const SIZE = { width: 1920, height: 1080 };
 const FONT = '"DejaVu Sans", "Noto Sans", sans-serif';
 const BANNER = 36; const HEAD = 104; const PANEL = 540; const FOOT = 64;
+/** The image, and the map inside it (what a slide's events are fetched for). */
+export const SIZE = { width: 1920, height: 1080, mapWidth: 1920 - PANEL, mapHeight: 1080 - 2 * BANNER - HEAD - FOOT };
 
 /**
  * page: {title, subtitle, caption, events: [{date, title}], sources, banner, dates, view,
- * layers: Map id → geojson, eventFeatures, emphasised, legend: [{title, entries}], categories}
+ * layers: Map id → geojson, eventsShown: {events, clusters} (eventtiles.eventsInBox), emphasised:
+ * the slide's highlighted event features, legend: [{title, entries}], categories}
  */
 export function slideCanvas(page) {
   const canvas = document.createElement('canvas');
@@ -21,7 +24,7 @@ export function slideCanvas(page) {
   const proj = projection(page.view, mapBox.w, mapBox.h);
   ctx.save(); ctx.translate(mapBox.x, mapBox.y);
   ctx.beginPath(); ctx.rect(0, 0, mapBox.w, mapBox.h); ctx.clip();
-  drawMap(ctx, proj, { layers: page.layers, events: page.eventFeatures, emphasised: page.emphasised });
+  drawMap(ctx, proj, { layers: page.layers, events: page.eventsShown, emphasised: page.emphasised });
   northArrow(ctx, mapBox.w - 60, 24);
   scaleBar(ctx, proj, mapBox.w - 24, mapBox.h - 24);
   legend(ctx, page.legend, page.categories, 16, mapBox.h - 16);

@@ -1,78 +1,261 @@
-// Event markers, one shape and colour per category. Events at the same place are fanned out
-// around it so each stays clickable. Hover and click are reported back through callbacks.
+// Events on the map, at any number: drawn from the server's vector tiles (clusters with their
+// counts at low zoom, one symbol per event where a tile holds few enough to read) on canvas tiles,
+// so the page never holds more than the tiles in view. Only the few events the user is looking at
+// (the selected one, a slide's highlighted ones, the one hovered in the list) are DOM markers.
 import { categorySvg } from '../styles.js';
+import { clusterRadius, drawCluster, drawMarker } from '../symbols.js';
+import { fetchTile, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
+import { pane } from './base.js';
 
 const L = window.L;
 const FAN_RADIUS_PX = 11;
+const MARKER_PX = 16;
+const MAX_FANNED = 13;
+/** Pixels drawn beyond each tile's edges, so a symbol near an edge is drawn whole. */
+const OVERDRAW_PX = 28;
 
-export function eventsLayer(map, geojson, { onHover, onSelect, citation }) {
-  const group = L.layerGroup();
-  const markers = new Map();
-  const byPlace = new Map();
-  for (const f of geojson.features) {
-    const key = f.geometry.coordinates.join(',');
-    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+/**
+ * query(): the current {time, filter}; item(id) → the event's GeoJSON Feature; citation as for the
+ * popup; onSelect(id), onHover(id|null), onCluster(cluster, latLngBounds) for a click on a cluster.
+ */
+export function eventsLayer(map, { query, item, citation, onHover, onSelect, onCluster }) {
+  const tilePane = pane(map, 'events-tiles', 590);
+  const loaded = new Map();
+  const stats = { drawMs: [], requested: 0 };
+  const Tiles = L.GridLayer.extend({
+    createTile(coords, done) {
+      const tile = L.DomUtil.create('div', 'event-tile');
+      const abort = new AbortController();
+      tile.abort = abort;
+      stats.requested++;
+      fetchTile(coords, query(), { signal: abort.signal }).then((data) => {
+        const t0 = performance.now();
+        const drawn = layout(data, coords);
+        tile.append(paint(drawn));
+        stats.drawMs.push(performance.now() - t0);
+        loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
+        done(null, tile);
+      }).catch((e) => { if (e.name !== 'AbortError') done(e, tile); });
+      return tile;
+    },
+  });
+  const tiles = new Tiles({ pane: tilePane, tileSize: TILE_SIZE, updateWhenZooming: false,
+    keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
+  // For the browser benchmark: when the first full set of event tiles was on screen.
+  tiles.once('load', () => performance.mark('events-drawn'));
+  tiles.on('tileunload', (e) => {
+    e.tile.abort?.abort();
+    loaded.delete(tiles._tileCoordsToKey(e.coords));
+  });
+
+  const group = L.layerGroup([tiles]);
+  const known = new Map();
+  const markers = L.layerGroup().addTo(group);
+  const emphasised = new Map();
+  let selectedMarker = null;
+  let highlightMarker = null;
+  let queryKey = JSON.stringify(query());
+
+  async function feature(id) {
+    if (!known.has(id)) known.set(id, item(id).catch((e) => { known.delete(id); throw e; }));
+    return known.get(id);
   }
-  for (const fs of byPlace.values()) {
-    fs.forEach((f, i) => {
-      const [lon, lat] = f.geometry.coordinates;
-      const offset = fanOffset(i, fs.length);
-      const marker = L.marker([lat, lon], {
-        icon: L.divIcon({ className: `event-marker cat-${f.properties.category}`,
-          html: categorySvg(f.properties.category), iconSize: [16, 16],
-          iconAnchor: [8 - offset[0], 8 - offset[1]] }),
-        title: f.properties.title, alt: f.properties.title, riseOnHover: true, keyboard: true,
-      });
-      marker.feature = f;
-      marker.on('add', () => { marker.getElement().dataset.event = f.properties.id; });
-      // Built once and kept: Leaflet's update() asks for the content again, after the passage arrives.
-      let box;
-      marker.bindPopup(() => (box ??= eventPopup(f, citation, () => marker.getPopup()?.update())), { maxWidth: 340, maxHeight: 420, offset: [offset[0], offset[1] - 4] });
-      marker.on('mouseover', () => onHover(f.properties.id));
-      marker.on('mouseout', () => onHover(null));
-      marker.on('click', () => onSelect(f.properties.id, false));
-      markers.set(f.properties.id, marker);
+  const latLngOf = (f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+  const marker = (f, cls) => L.marker(latLngOf(f), {
+    icon: L.divIcon({ className: `event-marker ${cls} cat-${f.properties.category}`,
+      html: categorySvg(f.properties.category), iconSize: [16, 16], iconAnchor: [8, 8] }),
+    title: f.properties.title, alt: f.properties.title, keyboard: false, interactive: true,
+  }).on('add', function () { this.getElement().dataset.event = f.properties.id; })
+    .on('click', () => { onSelect(f.properties.id); openPopup(f); });
+
+  function openPopup(f) {
+    let box;
+    const popup = L.popup({ maxWidth: 340, maxHeight: 420, offset: [0, -4] }).setLatLng(latLngOf(f));
+    popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
+    selectedMarker?.remove();
+    selectedMarker = marker(f, 'selected').addTo(markers);
+    popup.on('remove', () => { selectedMarker?.remove(); selectedMarker = null; });
+    popup.openOn(map);
+  }
+
+  /** The drawn symbol under a container point, if any: {kind: 'event'|'cluster', ...}. */
+  function hitAt(containerPoint) {
+    const z = tiles._tileZoom;
+    if (z === undefined) return null;
+    const scale = map.getZoomScale(map.getZoom(), z);
+    const p = map.project(map.containerPointToLatLng(containerPoint), z);
+    let best = null;
+    for (const { coords, drawn } of loaded.values()) {
+      if (coords.z !== z) continue;
+      const lx = p.x - coords.x * TILE_SIZE;
+      const ly = p.y - coords.y * TILE_SIZE;
+      if (lx < -OVERDRAW_PX || ly < -OVERDRAW_PX || lx > TILE_SIZE + OVERDRAW_PX || ly > TILE_SIZE + OVERDRAW_PX) continue;
+      for (const d of drawn) {
+        const dist = Math.hypot(d.x - lx, d.y - ly) * scale;
+        if (dist <= d.r * scale + 2 && (!best || dist < best.dist)) best = { ...d, dist };
+      }
+    }
+    return best;
+  }
+  const busy = () => map.getContainer().classList.contains('measuring');
+  map.on('click', (e) => {
+    if (!map.hasLayer(group) || busy()) return;
+    const hit = hitAt(e.containerPoint);
+    if (hit?.kind === 'event') {
+      onSelect(hit.id);
+      feature(hit.id).then(openPopup).catch((err) => console.warn('Event unavailable:', err));
+    } else if (hit?.kind === 'cluster') {
+      const [w, s, e2, n] = hit.bounds;
+      onCluster(hit, L.latLngBounds([s, w], [n, e2]));
+    }
+  });
+  let pending = false;
+  let hovered = null;
+  map.on('mousemove', (e) => {
+    if (pending || !map.hasLayer(group)) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const hit = busy() ? null : hitAt(e.containerPoint);
+      map.getContainer().classList.toggle('over-event', Boolean(hit));
+      const id = hit?.kind === 'event' ? hit.id : null;
+      if (id !== hovered) { hovered = id; onHover(id); }
     });
+  });
+
+  /** Where an event's symbol is drawn now, in container pixels, or null. */
+  function pointOf(id) {
+    const z = tiles._tileZoom;
+    for (const { coords, drawn } of loaded.values()) {
+      const d = coords.z === z && drawn.find((s) => s.kind === 'event' && s.id === id);
+      if (d) {
+        const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
+        return map.latLngToContainerPoint(map.unproject(global, z));
+      }
+    }
+    return null;
   }
+
   return {
     layer: group,
-    /** Shows exactly the events whose ids are given. */
-    show(ids) {
-      for (const [id, m] of markers) {
-        if (ids.has(id)) group.addLayer(m); else group.removeLayer(m);
-      }
+    /** Re-queries the tiles when the time window or the filter changed. */
+    refresh() {
+      const key = JSON.stringify(query());
+      if (key === queryKey) return;
+      queryKey = key;
+      tiles.redraw();
+    },
+    /** Events seen elsewhere (the list): their features, so hovering or opening them costs nothing. */
+    remember(features) {
+      for (const f of features) if (!known.has(f.id)) known.set(f.id, Promise.resolve(f));
     },
     /** Slides' highlighted events: enlarged, with their title beside them; [] clears. */
-    emphasise(ids) {
-      for (const [id, m] of markers) {
-        const on = ids.includes(id);
-        m.getElement()?.classList.toggle('emphasis', on);
-        if (on && !m.getTooltip()) {
-          m.bindTooltip(m.feature.properties.title, { permanent: true, direction: 'top',
-            offset: [0, -14], className: 'event-callout' });
-        } else if (!on && m.getTooltip()) m.unbindTooltip();
-        if (on) m.setZIndexOffset(1000); else m.setZIndexOffset(0);
+    async emphasise(ids) {
+      for (const [id, m] of emphasised) if (!ids.includes(id)) { m.remove(); emphasised.delete(id); }
+      const fs = await Promise.all(ids.filter((id) => !emphasised.has(id))
+        .map((id) => feature(id).catch(() => null)));
+      for (const f of fs.filter(Boolean)) {
+        const m = marker(f, 'emphasis').addTo(markers);
+        m.bindTooltip(f.properties.title, { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
+        m.setZIndexOffset(1000);
+        emphasised.set(f.properties.id, m);
       }
     },
     highlight(id) {
-      for (const [mid, m] of markers) m.getElement()?.classList.toggle('highlight', mid === id);
+      highlightMarker?.remove();
+      highlightMarker = null;
+      if (!id) return;
+      feature(id).then((f) => {
+        highlightMarker?.remove();
+        highlightMarker = marker(f, 'highlight').addTo(markers);
+      }).catch(() => {});
     },
-    focus(id) {
-      const m = markers.get(id);
-      if (!m || !group.hasLayer(m)) return;
-      map.flyTo(m.getLatLng(), Math.max(map.getZoom(), 6), { duration: 0.8 });
-      map.once('moveend', () => m.openPopup());
+    /** Flies to the event and opens its popup. */
+    async focus(id) {
+      const f = await feature(id);
+      map.flyTo(latLngOf(f), Math.max(map.getZoom(), 7), { duration: 0.8 });
+      map.once('moveend', () => openPopup(f));
     },
-    /**
-     * Opens the popup where the map is (restoring a permalink): a link saved with the popup open
-     * already has room for it, so the map only moves for hand-made links where it would not fit.
-     */
-    open(id) {
-      const m = markers.get(id);
-      if (m && group.hasLayer(m)) m.openPopup();
+    /** Opens the popup where the map is (restoring a permalink). */
+    async open(id) {
+      try { openPopup(await feature(id)); } catch (e) { console.warn('Event unavailable:', e); }
+    },
+    pointOf,
+    /** Resolves once every tile in view has been fetched and drawn (for benchmarks and tests). */
+    whenDrawn: () => new Promise((resolve) => {
+      if (!tiles.isLoading() && map.hasLayer(group)) requestAnimationFrame(() => (tiles.isLoading() ? tiles.once('load', resolve) : resolve()));
+      else tiles.once('load', resolve);
+    }),
+    /** For tests and benchmarks: what is drawn now. */
+    stats() {
+      const z = tiles._tileZoom;
+      let symbols = 0; let events = 0; let clustered = 0;
+      for (const { coords, drawn } of loaded.values()) {
+        if (coords.z !== z) continue;
+        symbols += drawn.length;
+        for (const d of drawn) {
+          if (!d.inside) continue;
+          if (d.kind === 'event') events++; else clustered += d.count;
+        }
+      }
+      const ms = stats.drawMs;
+      const current = [...loaded.values()].filter((t) => t.coords.z === z);
+      return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
+        loading: tiles.isLoading(), symbols, events,
+        clustered, requested: stats.requested, maxDrawMs: ms.length ? Math.max(...ms) : 0,
+        domMarkers: markers.getLayers().length };
     },
   };
+}
+
+/**
+ * Pixel positions and hit radii of a tile's symbols. Events at one spot are fanned out, up to
+ * MAX_FANNED; more than that at one spot (a dataset that geocodes to the town) are drawn as a
+ * cluster of that spot, whose click lists them.
+ */
+function layout({ events, clusters }, coords) {
+  const inside = (x, y) => x >= 0 && y >= 0 && x < TILE_SIZE && y < TILE_SIZE;
+  const drawn = clusters.map((c) => ({ kind: 'cluster', ...c, r: clusterRadius(c.count), inside: inside(c.x, c.y) }));
+  const bySpot = new Map();
+  for (const e of events) {
+    const k = `${Math.round(e.x)},${Math.round(e.y)}`;
+    bySpot.set(k, [...(bySpot.get(k) ?? []), e]);
+  }
+  for (const group of bySpot.values()) {
+    if (group.length > MAX_FANNED) {
+      const byCategory = {};
+      for (const e of group) byCategory[e.properties.category] = (byCategory[e.properties.category] ?? 0) + 1;
+      const [lon, lat] = tileLonLat(coords, group[0].x, group[0].y);
+      drawn.push({ kind: 'cluster', x: group[0].x, y: group[0].y, count: group.length, byCategory,
+        bounds: [lon, lat, lon, lat], r: clusterRadius(group.length), inside: inside(group[0].x, group[0].y) });
+      continue;
+    }
+    group.forEach((e, i) => {
+      const [dx, dy] = fanOffset(i, group.length);
+      drawn.push({ kind: 'event', id: e.id, category: e.properties.category, x: e.x + dx, y: e.y + dy,
+        r: MARKER_PX / 2, inside: inside(e.x, e.y) });
+    });
+  }
+  return drawn;
+}
+
+/** One tile's canvas, larger than the tile by OVERDRAW_PX on each side, at the screen's pixel ratio. */
+function paint(drawn) {
+  const canvas = document.createElement('canvas');
+  const size = TILE_SIZE + 2 * OVERDRAW_PX;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = size * ratio;
+  canvas.height = size * ratio;
+  canvas.style.cssText = `position:absolute;left:${-OVERDRAW_PX}px;top:${-OVERDRAW_PX}px;width:${size}px;height:${size}px`;
+  const ctx = canvas.getContext('2d');
+  ctx.scale(ratio, ratio);
+  ctx.translate(OVERDRAW_PX, OVERDRAW_PX);
+  for (const d of drawn) {
+    if (d.kind === 'cluster') drawCluster(ctx, d.x, d.y, d);
+    else drawMarker(ctx, d.x, d.y, d.category, MARKER_PX);
+  }
+  return canvas;
 }
 
 /** Pixel offset of the i-th of n events at one place: the first in the middle, the rest around it. */

@@ -1,16 +1,26 @@
-// The timeline: a month-granular date range (two sliders) with play/pause. Playing slides the
-// window forward a month at a time; the events shown follow the window through the state.
+// The timeline: a month-granular date range (two sliders) over a histogram of events per month
+// (the server's counts, under the current filter), with play/pause. Playing slides the window
+// forward a month at a time; the events shown follow the window through the state.
 import { el } from './dom.js';
 import { monthEnd, monthIndex, monthLabel, monthStart } from '../dates.js';
 
 const STEP_MS = 1000;
 const PLAY_WIDTH_MONTHS = 6;
 
-/** hasEvents(window): lets play skip the months where nothing happened (years, at the start). */
-export function timeline(container, extent, onChange, hasEvents = () => true) {
+const NUMBER = new Intl.NumberFormat('en-GB');
+
+export function timeline(container, extent, onChange) {
   const min = monthIndex(extent.from);
   const max = monthIndex(extent.to);
   let timer = null;
+  let perMonth = null;
+  /** Lets play skip the months where nothing happened (years, at the start). */
+  const hasEvents = (w) => {
+    if (!perMonth) return true;
+    for (let m = monthIndex(w.from); m <= monthIndex(w.to); m++) if (perMonth.get(m)) return true;
+    return false;
+  };
+  const bars = el('canvas', { class: 'histogram', 'aria-hidden': 'true' });
   const slider = (label) => el('input', { type: 'range', min, max, step: 1, 'aria-label': label });
   const fromInput = slider('Start of the time window');
   const toInput = slider('End of the time window');
@@ -22,10 +32,41 @@ export function timeline(container, extent, onChange, hasEvents = () => true) {
   const label = el('output', { class: 'window-label', 'aria-live': 'polite' });
   const count = el('span', { class: 'window-count' });
   container.replaceChildren(play,
-    el('div', { class: 'sliders' }, fromInput, toInput,
+    el('div', { class: 'sliders' }, bars, fromInput, toInput,
       el('div', { class: 'ticks' }, el('span', { text: monthLabel(min) }), el('span', { text: monthLabel(max) }))),
     el('div', { class: 'window-text' }, label, count), reset);
   setPlaying(false);
+
+  let windowTotal = null;
+  let allTotal = null;
+  function showCount() {
+    if (windowTotal === null || allTotal === null) return;
+    count.textContent = `${NUMBER.format(windowTotal)} of ${NUMBER.format(allTotal)} events`;
+    count.dataset.inWindow = String(windowTotal);
+    count.dataset.total = String(allTotal);
+  }
+  function drawBars() {
+    const w = bars.clientWidth;
+    const h = bars.clientHeight;
+    if (!perMonth || !w || !h) return;
+    const ratio = window.devicePixelRatio || 1;
+    bars.width = w * ratio; bars.height = h * ratio;
+    const ctx = bars.getContext('2d');
+    ctx.scale(ratio, ratio);
+    const peak = Math.max(1, ...perMonth.values());
+    const a = Number(fromInput.value);
+    const b = Number(toInput.value);
+    const step = w / (max - min + 1);
+    for (let m = min; m <= max; m++) {
+      const n = perMonth.get(m) ?? 0;
+      if (!n) continue;
+      // Square root, so a quiet month next to a peak still shows.
+      const bh = Math.max(1.5, Math.sqrt(n / peak) * (h - 1));
+      ctx.fillStyle = m >= a && m <= b ? '#1458a8' : '#b9b2a6';
+      ctx.fillRect((m - min) * step + step * 0.1, h - bh, Math.max(1, step * 0.8), bh);
+    }
+  }
+  new ResizeObserver(() => drawBars()).observe(bars);
 
   function changed(fromMoved) {
     let a = Number(fromInput.value);
@@ -62,11 +103,23 @@ export function timeline(container, extent, onChange, hasEvents = () => true) {
   }
   return {
     /** Reflects a window set elsewhere (permalink) without calling back. */
-    show(time, shown, total) {
+    show(time) {
       fromInput.value = monthIndex(time.from);
       toInput.value = monthIndex(time.to);
       label.textContent = `${monthLabel(monthIndex(time.from))} – ${monthLabel(monthIndex(time.to))}`;
-      count.textContent = `${shown} of ${total} events`;
+      drawBars();
+    },
+    /** The server's count of events in the window (under the filter). */
+    setCounts(inWindow) {
+      windowTotal = inWindow;
+      showCount();
+    },
+    /** months: [{month: 'YYYY-MM', count}] from the server; drawn as bars, the window's darker. */
+    setHistogram(months, total) {
+      perMonth = new Map(months.map((m) => [monthIndex(`${m.month}-01`), m.count]));
+      allTotal = total;
+      showCount();
+      drawBars();
     },
     stop,
   };

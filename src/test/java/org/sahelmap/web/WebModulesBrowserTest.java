@@ -92,17 +92,23 @@ class WebModulesBrowserTest {
     Map<String, Object> r =
         run(
             "const s = { view: { zoom: 7.5, lat: 18.4411, lon: 1.4072 }, visible: new Set(['kidal','events']),"
-                + " time: { from: '2023-10-01', to: '2023-11-30' }, selected: 'pnd-x' };"
+                + " time: { from: '2023-10-01', to: '2023-11-30' }, selected: 'pnd-x',"
+                + " filter: { q: 'gold & mines', categories: ['military', 'economic'] } };"
                 + "const h = permalink.encode(s); const back = permalink.decode(h);"
                 + "const bad = permalink.decode('#map=a/b/c&t=2024-13/x');"
                 + "return { hash: h, again: permalink.encode(back), badKeys: Object.keys(bad).length,"
-                + " inWindow: state.eventsInWindow([{properties:{start:'2023-09-01',end:'2023-10-01'}},"
-                + "{properties:{start:'2023-12-01',end:'2023-12-31'}}], s.time).length };");
+                + " q: back.filter.q, cats: back.filter.categories.join('+'),"
+                + " none: permalink.decode('#map=5/17/-1').filter === undefined };");
     assertThat(r.get("hash"))
         .isEqualTo(
-            "#map=7.5/18.4411/1.4072&layers=events,kidal&t=2023-10-01/2023-11-30&event=pnd-x");
+            "#map=7.5/18.4411/1.4072&layers=events,kidal&t=2023-10-01/2023-11-30"
+                + "&q=gold%20%26%20mines&cat=economic,military&event=pnd-x");
     assertThat(r.get("again")).isEqualTo(r.get("hash"));
-    assertThat(r).containsEntry("badKeys", 0L).containsEntry("inWindow", 1L);
+    assertThat(r)
+        .containsEntry("badKeys", 0L)
+        .containsEntry("q", "gold & mines")
+        .containsEntry("cats", "economic+military")
+        .containsEntry("none", true);
   }
 
   @Test

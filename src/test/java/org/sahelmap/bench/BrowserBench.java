@@ -1,0 +1,124 @@
+package org.sahelmap.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.BulkEvents;
+import org.sahelmap.testing.LiveApp;
+
+/**
+ * The page at 200,000 events in headless Chromium at 1366×768 (run by bench/browser-bench.sh): time
+ * to first paint and to the first full set of event tiles, time to redraw after a zoom, a pan and a
+ * timeline change (each repeated, median and worst), and the JS heap afterwards. Figures go to
+ * standard output as a table; nothing is asserted (speed is measured, not tested).
+ */
+public final class BrowserBench {
+  private static final int REPEATS = 6;
+
+  private BrowserBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    try (LiveApp live = LiveApp.start()) {
+      BulkEvents.load(live.db(), events);
+      ChromeDriver driver = Browser.open(1366, 768);
+      try {
+        run(driver, live.base(), events);
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  private static void run(ChromeDriver driver, String base, int events) {
+    // A first visit warms the server's caches and the browser's; the timed one is a fresh load.
+    driver.get(base);
+    Browser.waitReady(driver);
+    List<Double> firstPaint = new ArrayList<>();
+    List<Double> firstEvents = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      driver.get("about:blank");
+      driver.get(base);
+      Browser.waitReady(driver);
+      Map<?, ?> t = (Map<?, ?>) script(driver, PAINT_TIMES);
+      firstPaint.add(((Number) t.get("fcp")).doubleValue());
+      firstEvents.add(((Number) t.get("events")).doubleValue());
+    }
+    List<Double> zoom = new ArrayList<>();
+    List<Double> pan = new ArrayList<>();
+    List<Double> time = new ArrayList<>();
+    for (int i = 0; i < REPEATS; i++) {
+      zoom.add(
+          timed(
+              driver,
+              "m.setZoom(m.getZoom() + (" + (i % 2 == 0 ? 1 : -1) + "), {animate: false});"));
+      pan.add(
+          timed(driver, "m.panBy([" + (i % 2 == 0 ? 320 : -320) + ", 160], {animate: false});"));
+      time.add(
+          timed(
+              driver,
+              "const [a, b] = document.querySelectorAll('#timeline input[type=range]');"
+                  + " a.value = Number(a.min) + "
+                  + (12 * (i + 2))
+                  + "; a.dispatchEvent(new Event('input'));"
+                  + " b.value = Number(a.value) + 11; b.dispatchEvent(new Event('input'));"));
+    }
+    Map<?, ?> stats = (Map<?, ?>) script(driver, "return window.sahelMap.events()");
+    double heapMb =
+        ((Number) script(driver, "return performance.memory.usedJSHeapSize")).doubleValue() / 1e6;
+    System.out.printf(
+        Locale.ROOT, "browser-bench: %,d synthetic events + the curated ones, 1366x768%n", events);
+    System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "measure", "median ms", "worst ms");
+    row("first contentful paint", firstPaint);
+    row("events drawn after load", firstEvents);
+    row("redraw after zoom", zoom);
+    row("redraw after pan", pan);
+    row("redraw after timeline change", time);
+    System.out.printf(Locale.ROOT, "%-34s %10.1f%n", "JS heap used (MB)", heapMb);
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10s%n",
+        "last view: tiles / symbols / worst tile draw ms",
+        stats.get("tiles") + " / " + stats.get("symbols") + " / " + stats.get("maxDrawMs"));
+  }
+
+  private static final String PAINT_TIMES =
+      "const done = arguments[arguments.length - 1];"
+          + " window.sahelMap.eventsDrawn().then(() => {"
+          + "  const fcp = performance.getEntriesByName('first-contentful-paint')[0];"
+          + "  const ev = performance.getEntriesByName('events-drawn')[0];"
+          + "  done({ fcp: fcp ? fcp.startTime : -1, events: ev ? ev.startTime : performance.now() });"
+          + " });";
+
+  /** Runs the action on the map (m) and answers the time until every tile in view is drawn. */
+  private static double timed(ChromeDriver driver, String action) {
+    Object ms =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1]; const m = window.sahelMap.map;"
+                + " const t0 = performance.now(); "
+                + action
+                + " window.sahelMap.eventsDrawn().then(() => requestAnimationFrame(() =>"
+                + " done(performance.now() - t0)));");
+    return ((Number) ms).doubleValue();
+  }
+
+  private static Object script(ChromeDriver driver, String js) {
+    return js.contains("arguments[arguments.length - 1]")
+        ? driver.executeAsyncScript(js)
+        : driver.executeScript(js);
+  }
+
+  private static void row(String name, List<Double> ms) {
+    double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10.0f %10.0f%n",
+        name,
+        v[v.length / 2],
+        Arrays.stream(v).max().orElse(0));
+  }
+}

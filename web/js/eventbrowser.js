@@ -1,0 +1,94 @@
+// What the events panel and the timeline show, asked of the server: the page of events in view
+// (or at a cluster's spot) under the time window and the filter, the histogram of months under the
+// filter, and the count in the window. Every answer is the server's count, never a capped list
+// counted in the page; a newer question aborts an older one still in flight.
+import * as api from './api.js';
+import { filterParams } from './eventtiles.js';
+import { highlightItem, markSelected, renderEventList } from './ui/eventlist.js';
+
+export const PAGE_SIZE = 50;
+
+/**
+ * ctx: {map, state, events (map/events.js), timeline (ui/timeline.js), parts: {list, status, pager},
+ * onWindowCounts({total, categories})}.
+ */
+export function eventBrowser({ map, state, events, timeline, parts, onWindowCounts }) {
+  let area = null;
+  let offset = 0;
+  let pageKey = '';
+  let histogramKey = '';
+  let windowKey = '';
+  const inflight = {};
+  const ask = (name, fn) => {
+    inflight[name]?.abort();
+    const c = new AbortController();
+    inflight[name] = c;
+    return fn(c.signal).catch((e) => { if (e.name !== 'AbortError') throw e; return null; });
+  };
+
+  function viewBox() {
+    if (area) return area;
+    const b = map.getBounds();
+    const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
+    return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+  }
+
+  /** The list's question without its offset: a new one starts again at the first page. */
+  let questionKey = '';
+  function question(s) {
+    const params = filterParams(s);
+    params.set('bbox', viewBox().map((v) => v.toFixed(5)).join(','));
+    if (String(params) !== questionKey) { questionKey = String(params); offset = 0; }
+    return params;
+  }
+
+  async function loadPage(s) {
+    const params = question(s);
+    const key = `${params}|${offset}`;
+    if (key === pageKey) { markSelected(parts.list, s.selected); return; }
+    pageKey = key;
+    const body = await ask('page', (signal) => api.eventsPage(params, { limit: PAGE_SIZE, offset, signal }));
+    if (!body) return;
+    events.remember(body.features);
+    renderEventList(parts, { features: body.features, offset, limit: PAGE_SIZE, total: body.numberMatched, area }, {
+      onSelect: (id) => { state.set({ selected: id }); events.focus(id); },
+      onHover: (id) => { events.highlight(id); highlightItem(parts.list, id, false); },
+      onPage: (o) => { offset = o; loadPage(state.get()); },
+      onClearArea: () => { area = null; loadPage(state.get()); },
+    });
+    markSelected(parts.list, state.get().selected);
+  }
+
+  async function loadHistogram(s) {
+    const params = filterParams({ filter: s.filter });
+    if (String(params) === histogramKey) return;
+    histogramKey = String(params);
+    const body = await ask('histogram', (signal) => api.eventsHistogram(params, { signal }));
+    if (body) timeline.setHistogram(body.months, body.total);
+  }
+
+  async function loadWindowCounts(s) {
+    const params = filterParams(s);
+    if (String(params) === windowKey) return;
+    windowKey = String(params);
+    const body = await ask('window', (signal) => api.eventsHistogram(params, { signal }));
+    if (body) onWindowCounts(body);
+  }
+
+  return {
+    /** The state changed (view, window, filter, selection): ask again whatever depends on it. */
+    refresh(s, { moved = false } = {}) {
+      if (moved) area = null;
+      Promise.all([loadPage(s), loadHistogram(s), loadWindowCounts(s)])
+        .catch((e) => console.warn('Events unavailable:', e));
+    },
+    /** The lon/lat box the list is about now. */
+    box: () => viewBox().map((v) => Number(v.toFixed(5))),
+    /** Narrows the list to one spot (a cluster that cannot be split further). */
+    showArea([w, s, e, n]) {
+      const pad = 1e-5;
+      area = [w - pad, s - pad, e + pad, n + pad];
+      loadPage(state.get());
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Event vector tiles (OGC API Tiles, WebMercatorQuad, Mapbox Vector Tile) as plain data: the URL of
+// a tile under the current filters, and a decoded tile as events and clusters in the tile's own
+// pixel coordinates. Decoding is @mapbox/vector-tile's (npm, pinned in web-deps/); no DOM and no
+// Leaflet here, so the live map and the PNG exports share it.
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { CATEGORIES } from './styles.js';
+
+export const TILE_SIZE = 256;
+const LAYER = 'events';
+
+/** The query string every events request shares: time window, categories, text. */
+export function filterParams({ time, filter }) {
+  const p = new URLSearchParams();
+  if (time) p.set('datetime', `${time.from}/${time.to}`);
+  if (filter?.categories?.length) p.set('category', [...filter.categories].sort().join(','));
+  if (filter?.q) p.set('q', filter.q);
+  return p;
+}
+
+export function tileUrl({ z, x, y }, query) {
+  const q = filterParams(query).toString();
+  return `/ogc/collections/${LAYER}/tiles/WebMercatorQuad/${z}/${y}/${x}${q ? `?${q}` : ''}`;
+}
+
+/**
+ * Fetches and decodes one tile: {events: [{id, x, y, properties}], clusters: [{x, y, count,
+ * byCategory, bounds: [w, s, e, n]}]}, x and y in pixels of a 256 px tile. Features outside the
+ * tile proper (a tile's buffer) are kept: they are drawn so symbols on a tile's edge stay whole.
+ * A 204 is an empty tile.
+ */
+export async function fetchTile(coords, query, { signal } = {}) {
+  const response = await fetch(tileUrl(coords, query), { signal });
+  if (response.status === 204) return { events: [], clusters: [] };
+  if (!response.ok) throw new Error(`tile ${coords.z}/${coords.y}/${coords.x}: HTTP ${response.status}`);
+  return decodeTile(new Uint8Array(await response.arrayBuffer()));
+}
+
+export function decodeTile(bytes) {
+  const layer = new VectorTile(new PbfReader(bytes)).layers[LAYER];
+  const out = { events: [], clusters: [] };
+  if (!layer) return out;
+  const scale = TILE_SIZE / layer.extent;
+  for (let i = 0; i < layer.length; i++) {
+    const f = layer.feature(i);
+    const [[pt]] = f.loadGeometry();
+    const p = f.properties;
+    const x = pt.x * scale;
+    const y = pt.y * scale;
+    if (p.count !== undefined) {
+      const byCategory = {};
+      for (const c of Object.keys(CATEGORIES)) if (p[`n_${c}`]) byCategory[c] = Number(p[`n_${c}`]);
+      out.clusters.push({ x, y, count: Number(p.count), byCategory,
+        bounds: [p.min_lon, p.min_lat, p.max_lon, p.max_lat].map(Number) });
+    } else {
+      out.events.push({ id: String(p.id), x, y, properties: { ...p } });
+    }
+  }
+  return out;
+}
+
+/** Tile coordinates {z, x, y} covering a lon/lat box at zoom z (clamped to the world). */
+export function tilesCovering([w, s, e, n], z) {
+  const max = 2 ** z - 1;
+  const tx = (lon) => Math.min(max, Math.max(0, Math.floor(((lon + 180) / 360) * 2 ** z)));
+  const ty = (lat) => {
+    const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
+    return Math.min(max, Math.max(0, Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)));
+  };
+  const out = [];
+  for (let x = tx(w); x <= tx(e); x++) for (let y = ty(n); y <= ty(s); y++) out.push({ z, x, y });
+  return out;
+}
+
+/** Lon/lat of pixel (x, y) of tile {z, x, y}. */
+export function tileLonLat({ z, x: tx, y: ty }, x, y) {
+  const world = TILE_SIZE * 2 ** z;
+  const lon = ((tx * TILE_SIZE + x) / world) * 360 - 180;
+  const n = Math.PI * (1 - (2 * (ty * TILE_SIZE + y)) / world);
+  return [lon, (Math.atan(Math.sinh(n)) * 180) / Math.PI];
+}
+
+/**
+ * The events of a lon/lat box at a zoom as the tiles give them, in lon/lat, each once (a tile's
+ * buffer copies are left out): {events: [{id, lon, lat, properties}], clusters: [{lon, lat, count,
+ * byCategory}]}. For drawing a view somewhere else than on the live map (exports).
+ */
+export async function eventsInBox(bbox, z, query) {
+  const zoom = Math.max(0, Math.min(16, Math.round(z)));
+  const tiles = await Promise.all(tilesCovering(bbox, zoom).map(async (c) => [c, await fetchTile(c, query)]));
+  const inside = (p) => p.x >= 0 && p.y >= 0 && p.x < TILE_SIZE && p.y < TILE_SIZE;
+  const out = { events: [], clusters: [] };
+  for (const [c, t] of tiles) {
+    for (const e of t.events.filter(inside)) {
+      const [lon, lat] = tileLonLat(c, e.x, e.y);
+      out.events.push({ id: e.id, lon, lat, properties: e.properties });
+    }
+    for (const k of t.clusters.filter(inside)) {
+      const [lon, lat] = tileLonLat(c, k.x, k.y);
+      out.clusters.push({ lon, lat, count: k.count, byCategory: k.byCategory });
+    }
+  }
+  return out;
+}
