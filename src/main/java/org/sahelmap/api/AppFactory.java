@@ -13,6 +13,7 @@ import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureStore;
+import org.sahelmap.store.PostgisTileStore;
 
 /**
  * Builds the web application from its dependencies and returns it unstarted, so tests run the very
@@ -73,6 +74,7 @@ public final class AppFactory {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
     ItemsHandler items = new ItemsHandler(store, maxLimit);
+    TilesHandler tiles = new TilesHandler(store, new PostgisTileStore(database.dataSource()));
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
     BriefingHandler briefings = new BriefingHandler(briefingStore, store);
@@ -107,6 +109,12 @@ public final class AppFactory {
     app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
     app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
+    app.get("/ogc/tileMatrixSets", tiles::tileMatrixSets);
+    app.get("/ogc/tileMatrixSets/{tileMatrixSetId}", tiles::tileMatrixSet);
+    String tilesets = "/ogc/collections/{collectionId}/tiles";
+    app.get(tilesets, tiles::tilesets);
+    app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
+    app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);
 
     app.get("/api/briefings", briefings::list);
     app.post("/api/briefings", briefings::create);

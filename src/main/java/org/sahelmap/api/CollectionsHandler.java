@@ -105,7 +105,12 @@ final class CollectionsHandler {
                 base + "/items?f=geojson&limit=unlimited",
                 "enclosure",
                 Links.GEOJSON,
-                "all its features as one GeoJSON file")));
+                "all its features as one GeoJSON file"),
+            Links.link(
+                base + "/tiles",
+                Links.REL_TILESETS_VECTOR,
+                Links.JSON,
+                "its vector tilesets (Mapbox vector tiles)")));
     return c;
   }
 }

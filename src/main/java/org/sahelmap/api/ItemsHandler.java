@@ -35,20 +35,18 @@ final class ItemsHandler {
   void items(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
     Format format = Format.of(ctx, true);
-    ItemQuery query = ItemsParams.parse(ctx, maxLimit);
+    boolean events = "events".equals(layer.kind());
+    if (!events) {
+      ItemsParams.rejectEventFilters(ctx, layer.id());
+    }
+    ItemQuery query = ItemsParams.parse(ctx, maxLimit, events);
     if (format == Format.HTML) {
-      query =
-          new ItemQuery(
-              query.bbox(),
-              query.from(),
-              query.to(),
-              Math.min(query.limit(), ItemPages.MAX_HTML_ROWS),
-              query.offset());
+      query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
     // A collection without time has no time to filter on: datetime then selects everything, as
     // every feature of it holds at all times.
-    if (query.hasTime() && !"events".equals(layer.kind())) {
-      query = new ItemQuery(query.bbox(), null, null, query.limit(), query.offset());
+    if (query.hasTime() && !events) {
+      query = query.withoutTime();
     }
     if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
       return;

@@ -7,9 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.sahelmap.events.Event;
 import org.sahelmap.store.ItemQuery;
 
 /**
@@ -21,15 +24,85 @@ final class ItemsParams {
   static final String UNLIMITED = "unlimited";
   static final Set<String> KNOWN = Set.of("bbox", "datetime", "limit", "offset", "f");
 
+  /** Filters only the events collection takes (on items, tiles and the histogram). */
+  static final Set<String> EVENT_FILTERS = Set.of("category", "q");
+
+  /** Longest free text accepted in {@code q}. */
+  static final int MAX_TEXT = 200;
+
   private ItemsParams() {}
 
-  static ItemQuery parse(Context ctx, int maxLimit) {
-    checkNames(ctx, KNOWN);
+  static ItemQuery parse(Context ctx, int maxLimit, boolean events) {
+    checkNames(ctx, events ? union(KNOWN, EVENT_FILTERS) : KNOWN);
     double[] bbox = bbox(ctx.queryParam("bbox"));
     Instant[] window = datetime(ctx.queryParam("datetime"));
     long limit = limit(ctx.queryParam("limit"), maxLimit);
     long offset = offset(ctx.queryParam("offset"));
-    return new ItemQuery(bbox, window[0], window[1], limit, offset);
+    return new ItemQuery(
+        bbox,
+        window[0],
+        window[1],
+        limit,
+        offset,
+        categories(ctx.queryParam("category")),
+        text(ctx.queryParam("q")));
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  /**
+   * A comma-separated list of event categories. An unknown one is refused rather than matching
+   * nothing: the categories are a closed list (Event.CATEGORIES), so a typo would otherwise look
+   * like an empty map.
+   */
+  static Set<String> categories(String raw) {
+    if (raw == null) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    for (String part : raw.split(",", -1)) {
+      String c = part.trim();
+      if (!Event.CATEGORIES.contains(c)) {
+        throw ApiException.badParameter(
+            "category",
+            "'"
+                + c
+                + "' is not a category; give one or more of "
+                + String.join(", ", new TreeSet<>(Event.CATEGORIES))
+                + ", separated by commas");
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** Free text for {@code q}; blank means no text filter. */
+  static String text(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String t = raw.trim();
+    if (t.length() > MAX_TEXT) {
+      throw ApiException.badParameter("q", "longer than " + MAX_TEXT + " characters");
+    }
+    return t;
+  }
+
+  /**
+   * Refuses the events-only filters on another collection, naming the parameter, before the generic
+   * unknown-parameter check would give a vaguer reason.
+   */
+  static void rejectEventFilters(Context ctx, String collectionId) {
+    for (String name : EVENT_FILTERS) {
+      if (ctx.queryParamMap().containsKey(name)) {
+        throw ApiException.badParameter(
+            name, "only the events collection takes it, not '" + collectionId + "'");
+      }
+    }
   }
 
   /**

@@ -12,6 +12,10 @@ final class Links {
   static final String GEOJSON = "application/geo+json";
   static final String HTML = "text/html";
   static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+  static final String MVT = "application/vnd.mapbox-vector-tile";
+  static final String REL_TILESETS_VECTOR =
+      "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+  static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
 
   private Links() {}
 

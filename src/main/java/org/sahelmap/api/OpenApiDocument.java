@@ -49,6 +49,8 @@ final class OpenApiDocument {
                 ref("collectionId"),
                 ref("bbox"),
                 ref("datetime"),
+                ref("category"),
+                ref("q"),
                 ref("limit"),
                 ref("offset"),
                 ref("itemsFormat")),
@@ -64,6 +66,7 @@ final class OpenApiDocument {
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
     OpenApiWritePaths.addTo(paths);
+    OpenApiTilePaths.addTo(paths);
     doc.put("paths", paths);
 
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -133,6 +136,7 @@ final class OpenApiDocument {
             "query",
             "features to skip",
             Map.of("type", "integer", "minimum", 0, "default", 0)));
+    OpenApiTilePaths.addParameters(parameters);
     doc.put("components", Map.of("parameters", parameters));
     return doc;
   }

@@ -1,14 +1,23 @@
 package org.sahelmap.store;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A page of a collection: an optional CRS84 bbox (minLon, minLat, maxLon, maxLat), an optional time
  * window with inclusive, possibly open ends, and limit/offset. A feature matches the time window
  * when its own span overlaps it, so an event known only to the month matches any window touching
- * that month.
+ * that month. Events also filter on {@code categories} (any of them; empty: all) and {@code text}
+ * (a case-insensitive substring of title, summary, place name or actors; null: no text filter).
  */
-public record ItemQuery(double[] bbox, Instant from, Instant to, long limit, long offset) {
+public record ItemQuery(
+    double[] bbox,
+    Instant from,
+    Instant to,
+    long limit,
+    long offset,
+    Set<String> categories,
+    String text) {
 
   public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -19,9 +28,26 @@ public record ItemQuery(double[] bbox, Instant from, Instant to, long limit, lon
     if (limit < 0 || offset < 0) {
       throw new IllegalArgumentException("limit and offset must not be negative");
     }
+    categories = categories == null ? Set.of() : Set.copyOf(categories);
+    text = text == null || text.isBlank() ? null : text;
+  }
+
+  /** A query without category or text filters. */
+  public ItemQuery(double[] bbox, Instant from, Instant to, long limit, long offset) {
+    this(bbox, from, to, limit, offset, Set.of(), null);
   }
 
   public boolean hasTime() {
     return from != null || to != null;
+  }
+
+  /** The same filters with another limit and offset. */
+  public ItemQuery page(long newLimit, long newOffset) {
+    return new ItemQuery(bbox, from, to, newLimit, newOffset, categories, text);
+  }
+
+  /** The same query without its time window. */
+  public ItemQuery withoutTime() {
+    return new ItemQuery(bbox, null, null, limit, offset, categories, text);
   }
 }

@@ -333,7 +333,26 @@ public final class PostgisFeatureStore implements FeatureStore {
       w.append(" AND coalesce(t_end, t_start) >= ?");
       params.add(Timestamp.from(q.from()));
     }
+    if (!q.categories().isEmpty()) {
+      w.append(" AND properties->>'category' = ANY(?)");
+      params.add(q.categories().stream().sorted().toArray(String[]::new));
+    }
+    if (q.text() != null) {
+      w.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
+      params.add("%" + likeLiteral(q.text()) + "%");
+    }
     return w.toString();
+  }
+
+  /** The text {@code q} searches; V5__event_search.sql indexes exactly this expression. */
+  static final String SEARCH_TEXT =
+      "(coalesce(properties->>'title', '') || ' ' || coalesce(properties->>'summary', '') || ' '"
+          + " || coalesce(properties->>'place_name', '') || ' '"
+          + " || coalesce(properties->>'actors', ''))";
+
+  /** Text matched literally by LIKE: its wildcards and the escape character escaped. */
+  static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

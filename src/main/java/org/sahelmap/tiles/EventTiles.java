@@ -1,0 +1,34 @@
+package org.sahelmap.tiles;
+
+import java.util.List;
+
+/**
+ * How events are drawn into tiles, stated once for the SQL that makes them and the metadata that
+ * describes them. A tile with at most {@link #MAX_POINTS} matching events carries each one; a
+ * fuller tile carries one cluster per non-empty cell of a {@link #GRID}×{@link #GRID} grid, so a
+ * tile stays small whatever the density, and every event is in exactly one tile (its own at that
+ * zoom), so counts add up across tiles.
+ */
+public final class EventTiles {
+  public static final int MAX_POINTS = 300;
+  public static final int GRID = 8;
+
+  /** Tile coordinate extent and the buffer around it (in those units), as MVT viewers expect. */
+  public static final int EXTENT = 4096;
+
+  public static final int BUFFER = 64;
+
+  /** String properties of an event feature (each from the event's own properties). */
+  public static final List<String> EVENT_PROPERTIES =
+      List.of("id", "title", "category", "start", "end", "date_precision", "place_name");
+
+  /** Property that marks a cluster; per-category counts are {@link #CATEGORY_PREFIX}+category. */
+  public static final String COUNT = "count";
+
+  public static final String CATEGORY_PREFIX = "n_";
+
+  /** Double properties of a cluster: the lon/lat bounds of its events. */
+  public static final List<String> BOUNDS = List.of("min_lon", "min_lat", "max_lon", "max_lat");
+
+  private EventTiles() {}
+}
