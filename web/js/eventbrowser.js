@@ -47,16 +47,30 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
     const key = `${params}|${offset}`;
     if (key === pageKey) { markSelected(parts.list, s.selected); return; }
     pageKey = key;
-    const body = await ask('page', (signal) => api.eventsPage(params, { limit: PAGE_SIZE, offset, signal }));
+    // The items API leaves numberMatched out where an exact count would cost too much (over 10,000
+    // matches), so the list's total comes from the events aggregate, which always counts exactly.
+    const [body, counted] = await ask('page', (signal) => Promise.all([
+      api.eventsPage(params, { limit: PAGE_SIZE, offset, signal }),
+      exactCount(params, signal)])) ?? [];
     if (!body) return;
     events.remember(body.features);
-    renderEventList(parts, { features: body.features, offset, limit: PAGE_SIZE, total: body.numberMatched, area }, {
+    renderEventList(parts, { features: body.features, offset, limit: PAGE_SIZE, total: counted.total, area }, {
       onSelect: (id) => { state.set({ selected: id }); events.focus(id); },
       onHover: (id) => { events.highlight(id); highlightItem(parts.list, id, false); },
       onPage: (o) => { offset = o; loadPage(state.get()); },
       onClearArea: () => { area = null; loadPage(state.get()); },
     });
     markSelected(parts.list, state.get().selected);
+  }
+
+  /** The exact count for the list's question, asked once per question (not per page). */
+  let countFor = { key: '', total: null };
+  async function exactCount(params, signal) {
+    const key = String(params);
+    if (countFor.key === key) return countFor;
+    const h = await api.eventsHistogram(params, { signal });
+    countFor = { key, total: h.total };
+    return countFor;
   }
 
   async function loadHistogram(s) {

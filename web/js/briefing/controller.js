@@ -125,7 +125,7 @@ export function briefings(ctx) {
         view.list = await api.briefings(); render();
       } catch (e) { fail(e); }
     },
-    present: (from = 0) => stage.start(view.current, { dates: datesText, from }),
+    present: async (from = 0) => { await fetchEvents(view.current.slides); stage.start(view.current, { dates: datesText, from }); },
     exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }

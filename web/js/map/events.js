@@ -216,7 +216,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
  */
 function layout({ events, clusters }, coords) {
   const inside = (x, y) => x >= 0 && y >= 0 && x < TILE_SIZE && y < TILE_SIZE;
-  const drawn = clusters.map((c) => ({ kind: 'cluster', ...c, r: clusterRadius(c.count), inside: inside(c.x, c.y) }));
+  const drawn = mergeOverlapping(clusters).map((c) => ({ kind: 'cluster', ...c, r: clusterRadius(c.count), inside: inside(c.x, c.y) }));
   const bySpot = new Map();
   for (const e of events) {
     const k = `${Math.round(e.x)},${Math.round(e.y)}`;
@@ -238,6 +238,27 @@ function layout({ events, clusters }, coords) {
     });
   }
   return drawn;
+}
+
+/**
+ * The server clusters on a fixed grid, so a town's events can fall in two or three neighbouring
+ * cells and their rings overlap. Rings of one tile that overlap are merged here, biggest first:
+ * counts and categories add up, the position is the count-weighted mean, the bounds the union.
+ */
+export function mergeOverlapping(clusters) {
+  const kept = [];
+  for (const c of [...clusters].sort((a, b) => b.count - a.count)) {
+    const into = kept.find((k) => Math.hypot(k.x - c.x, k.y - c.y) < (clusterRadius(k.count) + clusterRadius(c.count)) * 0.85);
+    if (!into) { kept.push({ ...c, byCategory: { ...c.byCategory }, bounds: [...c.bounds] }); continue; }
+    const n = into.count + c.count;
+    into.x = (into.x * into.count + c.x * c.count) / n;
+    into.y = (into.y * into.count + c.y * c.count) / n;
+    for (const [cat, v] of Object.entries(c.byCategory)) into.byCategory[cat] = (into.byCategory[cat] ?? 0) + v;
+    into.bounds = [Math.min(into.bounds[0], c.bounds[0]), Math.min(into.bounds[1], c.bounds[1]),
+      Math.max(into.bounds[2], c.bounds[2]), Math.max(into.bounds[3], c.bounds[3])];
+    into.count = n;
+  }
+  return kept;
 }
 
 /** One tile's canvas, larger than the tile by OVERDRAW_PX on each side, at the screen's pixel ratio. */
