@@ -117,6 +117,18 @@ class ItemsAtScaleTest {
   }
 
   @Test
+  void theApiDocumentStatesWhenNumberMatchedIsGiven() {
+    withApp(
+        client ->
+            assertThat(
+                    json(client.get("/ogc/api"))
+                        .at("/paths/~1ogc~1collections~1{collectionId}~1items/get/responses/200")
+                        .get("description")
+                        .asText())
+                .contains("numberMatched is exact", "at most 10,000 features match"));
+  }
+
+  @Test
   void aBoxWithinTheCapIsCountedExactly() throws Exception {
     List<String> expected = idsInBox(GAO);
     assertThat(expected).hasSizeBetween(101, (int) FeatureStore.COUNT_CAP);
