@@ -1,24 +1,40 @@
 #!/usr/bin/env bash
-# Items pages through the server against the same query done purely in PostGIS.
+# Items pages (and tiles) through the server, side by side with the same output built purely in
+# PostGIS, both at 16 concurrent connections over 2 threads.
 #
-# Loads 200,000 synthetic points into the layer "bench" of DATABASE_URL (default: a dedicated
-# sahel_bench database, created with scripts/setup-postgis.sh when missing), starts the packaged
-# server on a free port on 127.0.0.1, then times, with one client and a fixed number of requests:
-#   - GET /ogc/collections/bench/items?bbox=...&limit=100|1000 (a fixed bbox, then varying ones)
-#   - pgbench running the page's SELECT with json_agg(ST_AsGeoJSON(...)) for the same rows
-# and prints requests/s of each and the ratio server / PostGIS. Traffic goes to 127.0.0.1 only.
+# Data in DATABASE_URL (default: a dedicated sahel_bench database, created with
+# scripts/setup-postgis.sh when missing): the server's own layers (build-layers on first start),
+# 200,000 synthetic events added to `events` (bench/sql/synthetic-events.sql) and 2,000 polygons in
+# `bench-polygons` (bench/sql/bench-polygons.sql); both are loaded only when missing.
+# Each case: a warm-up, one checked request on each side (status 200, numberReturned and
+# numberMatched equal), then BENCH_SECONDS of wrk -t2 -c16 (server) and pgbench -j2 -c16 (PostGIS).
+# The table it prints is meant to be pasted into bench/README.md as it is.
 #
-# Settings (environment): DATABASE_URL, BENCH_POINTS (200000), BENCH_N100 (500 requests),
-# BENCH_N1000 (200 requests).
+# Settings (environment): DATABASE_URL, BENCH_JAR (target/sahel-map.jar, built when missing),
+# BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CASES (all: page1000 page100 feature polygons z6 z8),
+# BENCH_COUNT_CAP (10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEFAULT_URL=postgresql://sahel:sahel@localhost:5432/sahel_bench
 DB_URL="${DATABASE_URL:-$DEFAULT_URL}"
-POINTS="${BENCH_POINTS:-200000}"
-N100="${BENCH_N100:-500}"
-N1000="${BENCH_N1000:-200}"
-JAR=target/sahel-map.jar
+JAR="${BENCH_JAR:-target/sahel-map.jar}"
+SECONDS_PER_CASE="${BENCH_SECONDS:-10}"
+WARMUP="${BENCH_WARMUP:-3}"
+CASES="${BENCH_CASES:-page1000 page100 feature polygons z6 z8}"
+EVENTS=200000
+POLYGONS=2000
+# The server gives numberMatched only up to this many matches (PostgisFeatureStore.COUNT_CAP);
+# the checked request of each case fails if the two ever disagree. (A jar from before the cap
+# counts every match: BENCH_COUNT_CAP=1000000000.)
+COUNT_CAP="${BENCH_COUNT_CAP:-10000}"
+# Session settings of the server's pool (store.Database), given to pgbench too so both sides plan
+# alike.
+export PGOPTIONS="-c jit=off -c max_parallel_workers_per_gather=0"
+FIXED_BOX="-1,15,2,18" # 3 x 3 degrees around Gao and Ansongo: about 50,000 events
+Z6="6/29/31"           # z/y/x: the z6 tile holding Gao (about 65,000 events)
+Z8="8/116/127"         # the z8 tile holding Gao (about 19,000 events)
+
 WORK=$(mktemp -d)
 SERVER_PID=
 cleanup() {
@@ -26,93 +42,153 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+log() { echo "items-bench: $*" >&2; }
 
 if ! psql "$DB_URL" -qAtc 'SELECT 1' >/dev/null 2>&1; then
   if [[ $DB_URL == "$DEFAULT_URL" ]]; then
     env -u DATABASE_URL SAHEL_DB_NAMES=sahel_bench scripts/setup-postgis.sh
   else
-    echo "items-bench: cannot connect to $DB_URL" >&2; exit 1
+    log "cannot connect to $DB_URL"; exit 1
   fi
 fi
 [[ -f $JAR ]] || ./mvnw -q -B package -DskipTests
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# The server applies the schema migrations on start; the data goes in once it is up.
+# The server migrates the schema and builds its layers on first start; the data goes in once it is up.
 java -Xmx512m -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --database-url "$DB_URL" \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-BASE="http://127.0.0.1:$PORT/ogc/collections/bench/items"
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
+ROOT="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  curl -sf "$ROOT/health" >/dev/null && break
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+curl -sf "$ROOT/health" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
-echo "items-bench: loading $POINTS points into layer 'bench' ..." >&2
-psql "$DB_URL" -v ON_ERROR_STOP=1 -q <<SQL
-DELETE FROM layer WHERE id = 'bench';
-INSERT INTO layer (id, title, description, kind)
-  VALUES ('bench', 'Benchmark points', '$POINTS synthetic points', 'context');
--- A 1000-column grid over lon -17..23, lat 4..8: about 1,250 points per square degree.
-INSERT INTO feature (layer_id, id, properties, geom)
-  SELECT 'bench', 'p' || i, jsonb_build_object('n', i, 'name', 'point ' || i),
-         ST_SetSRID(ST_MakePoint(-17 + (i % 1000) * 0.04, 4 + (i / 1000) * 0.02 + (i % 7) * 0.001), 4326)
-  FROM generate_series(1, $POINTS) AS i;
-ANALYZE feature;
+q() { psql "$DB_URL" -v ON_ERROR_STOP=1 -qAtc "$1"; }
+if [[ $(q "SELECT count(*) FROM feature WHERE layer_id = 'events' AND id LIKE 'syn-%'") -lt $EVENTS ]]; then
+  log "adding $EVENTS synthetic events ..."
+  psql "$DB_URL" -v ON_ERROR_STOP=1 -q -v n=$EVENTS -f bench/sql/synthetic-events.sql >/dev/null
+fi
+if [[ $(q "SELECT count(*) FROM feature WHERE layer_id = 'bench-polygons'") -ne $POLYGONS ]]; then
+  log "adding $POLYGONS polygons ..."
+  psql "$DB_URL" -v ON_ERROR_STOP=1 -q -v n=$POLYGONS -f bench/sql/bench-polygons.sql >/dev/null
+fi
+q "VACUUM ANALYZE feature"
+
+# --- The PostGIS side: the whole FeatureCollection text the server sends, links and timeStamp aside.
+feature_json="'{\"type\":\"Feature\",\"id\":' || to_json(id)::text || ',\"geometry\":' || ST_AsGeoJSON(geom, 6) || ',\"properties\":' || properties::text || '}'"
+page_sql() { # where limit: count (up to the cap) and page, as one statement
+  cat <<SQL
+WITH matched AS (SELECT count(*) AS n FROM (SELECT 1 FROM feature WHERE $1 LIMIT $COUNT_CAP + 1) c),
+page AS (SELECT id, geom, properties, seq FROM feature WHERE $1 ORDER BY seq LIMIT $2)
+SELECT '{"type":"FeatureCollection"'
+  || CASE WHEN n <= $COUNT_CAP THEN ',"numberMatched":' || n ELSE '' END
+  || ',"features":[' || coalesce(string_agg($feature_json, ',' ORDER BY seq), '')
+  || '],"numberReturned":' || count(page.id) || '}'
+FROM matched LEFT JOIN page ON true GROUP BY n;
 SQL
-
-# Boxes of 2 x 2 degrees (about 5,000 points each, so every page is full). The varying ones come
-# from a fixed seed, and pgbench draws from the same ranges.
-FIXED="0,5,2,7"
-boxes() { awk -v n="$1" 'BEGIN { srand(42); for (i = 0; i < n; i++) {
-  x = -17 + int(rand() * 3800) / 100; y = 4 + int(rand() * 200) / 100;
-  printf "%.2f,%.2f,%.2f,%.2f\n", x, y, x + 2, y + 2 } }'; }
-
-# One curl process, one kept-alive connection, N requests: no per-request process start-up.
-server_rps() { # limit n varying
-  local limit=$1 n=$2 varying=$3 cfg="$WORK/curl.cfg"
-  : >"$cfg"
-  if [[ $varying == yes ]]; then
-    boxes "$n" | while read -r b; do printf 'url = "%s?bbox=%s&limit=%s"\noutput = /dev/null\n' "$BASE" "$b" "$limit"; done >>"$cfg"
-  else
-    for _ in $(seq 1 "$n"); do printf 'url = "%s?bbox=%s&limit=%s"\noutput = /dev/null\n' "$BASE" "$FIXED" "$limit"; done >>"$cfg"
-  fi
-  curl -sf -K "$cfg" >/dev/null # warm-up pass (JIT, caches)
-  local t0 t1
-  t0=$(date +%s.%N); curl -sf -K "$cfg" >/dev/null; t1=$(date +%s.%N)
-  awk -v n="$n" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }'
+}
+in_box() { echo "layer_id = 'events' AND ST_Intersects(geom, ST_MakeEnvelope($1, 4326))"; }
+tile_sql() { # z x y: every event in the tile, as ST_AsMVT makes it
+  cat <<SQL
+SELECT ST_AsMVT(t, 'events', 4096, 'geom') FROM (
+  SELECT id, properties->>'category' AS category,
+         ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3), 4096, 64, true) AS geom
+  FROM feature
+  WHERE layer_id = 'events' AND geom && ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326)) t;
+SQL
 }
 
-postgis_rps() { # limit n varying
-  local limit=$1 n=$2 varying=$3 f="$WORK/page.sql"
-  if [[ $varying == yes ]]; then
-    printf '\\set x random(0, 3799)\n\\set y random(0, 199)\n\\set minx -17 + :x / 100.0\n\\set miny 4 + :y / 100.0\n' >"$f"
-  else
-    printf '\\set minx 0\n\\set miny 5\n' >"$f"
-  fi
-  cat >>"$f" <<SQL
-SELECT json_build_object('type', 'FeatureCollection', 'features',
-         json_agg(ST_AsGeoJSON(t.*, 'geom', 6)::json))
-FROM (SELECT id, geom, properties FROM feature
-      WHERE layer_id = 'bench'
-        AND ST_Intersects(geom, ST_MakeEnvelope(:minx, :miny, :minx + 2, :miny + 2, 4326))
-      ORDER BY seq LIMIT $limit) t;
-SQL
-  PGOPTIONS="-c jit=off" pgbench -n -c 1 -t "$n" -f "$f" "$DB_URL" >/dev/null 2>&1 # warm-up
-  PGOPTIONS="-c jit=off" pgbench -n -c 1 -t "$n" -f "$f" "$DB_URL" 2>/dev/null |
-    awk '/^tps = / { printf "%.1f", $3 }'
+# 50 boxes of 0.5-2 degrees, each centred on one synthetic event (so most pages are full, and the
+# number of matches ranges from a few hundred to beyond the count cap).
+boxes() {
+  q "SELECT round(ST_X(geom)::numeric - s, 2) || ',' || round(ST_Y(geom)::numeric - s, 2) || ','
+            || round(ST_X(geom)::numeric + s, 2) || ',' || round(ST_Y(geom)::numeric + s, 2)
+     FROM (SELECT geom, 0.25 + (i % 4) * 0.25 AS s FROM generate_series(1, 50) AS i
+           JOIN feature ON layer_id = 'events' AND id = 'syn-' || (i * 3989)) b"
 }
 
-check=$(curl -sf "$BASE?bbox=$FIXED&limit=1000" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["numberReturned"], d["numberMatched"])')
-echo "items-bench: fixed bbox $FIXED -> numberReturned numberMatched = $check" >&2
+# --- Each case writes $WORK/<case>.paths (server) and $WORK/<case>-*.sql (pgbench scripts).
+prepare() {
+  local c=$1 i=0
+  rm -f "$WORK/$c".*
+  case $c in
+    page1000)
+      echo "/ogc/collections/events/items?bbox=$FIXED_BOX&limit=1000" >"$WORK/$c.paths"
+      page_sql "$(in_box "$FIXED_BOX")" 1000 >"$WORK/$c.1.sql" ;;
+    page100)
+      boxes | while read -r b; do
+        i=$((i + 1))
+        echo "/ogc/collections/events/items?bbox=$b&limit=100" >>"$WORK/$c.paths"
+        page_sql "$(in_box "$b")" 100 >"$WORK/$c.$i.sql"
+      done ;;
+    feature)
+      for i in $(seq 1 997 $EVENTS); do echo "/ogc/collections/events/items/syn-$i"; done >"$WORK/$c.paths"
+      printf '\\set i random(1, %d)\nSELECT %s FROM feature WHERE layer_id = %s AND id = %s;\n' \
+        $EVENTS "$feature_json" "'events'" "'syn-' || :i" >"$WORK/$c.1.sql" ;;
+    polygons)
+      echo "/ogc/collections/bench-polygons/items?limit=500" >"$WORK/$c.paths"
+      page_sql "layer_id = 'bench-polygons'" 500 >"$WORK/$c.1.sql" ;;
+    z6 | z8)
+      local zyx; [[ $c == z6 ]] && zyx=$Z6 || zyx=$Z8
+      echo "/ogc/collections/events/tiles/WebMercatorQuad/$zyx" >"$WORK/$c.paths"
+      IFS=/ read -r z y x <<<"$zyx"
+      tile_sql "$z" "$x" "$y" >"$WORK/$c.1.sql" ;;
+  esac
+}
 
-printf '%-28s %12s %12s %8s\n' "case (1 client)" "server r/s" "PostGIS r/s" "ratio"
-for limit in 100 1000; do
-  n=$N100; [[ $limit == 1000 ]] && n=$N1000
-  for varying in no yes; do
-    s=$(server_rps "$limit" "$n" "$varying")
-    p=$(postgis_rps "$limit" "$n" "$varying")
-    label="limit=$limit, $([[ $varying == yes ]] && echo varying || echo fixed) bbox"
-    printf '%-28s %12s %12s %8s\n' "$label" "$s" "$p" "$(awk -v s="$s" -v p="$p" 'BEGIN { printf "%.2f", s / p }')"
-  done
+# The first request of the case on each side: the status, and for JSON its counts, which must agree.
+check() {
+  local c=$1 path status sql
+  path=$(head -1 "$WORK/$c.paths")
+  status=$(curl -s -o "$WORK/check.body" -w '%{http_code}' "$ROOT$path")
+  if [[ $status == 404 && $c == z* ]]; then echo "no-tiles"; return; fi
+  [[ $status == 200 ]] || { log "$c: $path answered $status"; head -c 500 "$WORK/check.body" >&2; exit 1; }
+  [[ $c == z* || $c == feature ]] && { echo ok; return; }
+  sql=$(sed 's/^\\set i .*//; s/:i/1/' "$WORK/$c.1.sql")
+  local s p
+  s=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["numberReturned"], d.get("numberMatched", "-"))' "$WORK/check.body")
+  p=$(psql "$DB_URL" -qAtc "$sql" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["numberReturned"], d.get("numberMatched", "-"))')
+  [[ $s == "$p" ]] || { log "$c: server says numberReturned/numberMatched $s, PostGIS $p"; exit 1; }
+  log "$c: checked $path -> numberReturned numberMatched = $s (same in PostGIS)"
+  echo ok
+}
+
+server_rps() { # case seconds -> "r/s p99ms errors"
+  BENCH_PATHS="$WORK/$1.paths" wrk -t2 -c16 -d"$2"s --timeout 30s -s bench/lua/paths.lua "$ROOT" |
+    awk '/^RESULT/ { split($2, r, "="); split($3, s, "="); split($5, p, "="); split($6, e, "=");
+                     printf "%.1f %s %s", r[2] / s[2], p[2], e[2] }'
+}
+
+postgis_rps() { # case seconds
+  local args=() f
+  for f in "$WORK/$1".*.sql; do args+=(-f "$f@1"); done
+  pgbench -n -c16 -j2 -T"$2" "${args[@]}" "$DB_URL" 2>/dev/null | awk '/^tps = / { printf "%.1f", $3 }'
+}
+
+declare -A LABEL=([page1000]="1,000 features, fixed 3x3 box" [page100]="100 features, 50 boxes"
+  [feature]="one feature by id" [polygons]="500 polygons" [z6]="tile z6 (Gao)" [z8]="tile z8 (Gao)")
+rows=()
+for c in $CASES; do
+  prepare "$c"
+  state=$(check "$c")
+  server_rps "$c" "$WARMUP" >/dev/null || true
+  postgis_rps "$c" "$WARMUP" >/dev/null
+  if [[ $state == no-tiles ]]; then
+    s="n/a (no tile endpoint)"; p99="-"; errors="-"
+  else
+    read -r s p99 errors <<<"$(server_rps "$c" "$SECONDS_PER_CASE")"
+  fi
+  p=$(postgis_rps "$c" "$SECONDS_PER_CASE")
+  ratio=$(awk -v s="$s" -v p="$p" 'BEGIN { if (s + 0 > 0 && p + 0 > 0) printf "%.2f", s / p; else print "-" }')
+  rows+=("| ${LABEL[$c]} | $s | $p | $ratio | $p99 | $errors |")
+  log "$c: server $s r/s, PostGIS $p r/s"
 done
+
+echo
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c16 / pgbench -j2 -c16, ${SECONDS_PER_CASE} s per case"
+echo
+echo "| case | server r/s | PostGIS r/s | ratio | server p99 ms | errors |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"

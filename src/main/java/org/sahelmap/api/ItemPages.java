@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.FeatureStore.StoredFeature;
 import org.sahelmap.store.Layer;
 
@@ -24,10 +26,16 @@ final class ItemPages {
   private ItemPages() {}
 
   static String items(
-      Layer layer, List<StoredFeature> rows, List<Map<String, Object>> links, long matched) {
+      Layer layer,
+      List<StoredFeature> rows,
+      List<Map<String, Object>> links,
+      OptionalLong matched) {
     StringBuilder body =
         new StringBuilder("<p>")
-            .append(esc(matched))
+            .append(
+                matched.isPresent()
+                    ? esc(matched.getAsLong())
+                    : "More than " + esc(String.format("%,d", FeatureStore.COUNT_CAP)))
             .append(" features match; ")
             .append(esc(rows.size()))
             .append(" shown.");

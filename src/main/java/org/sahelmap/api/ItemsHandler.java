@@ -51,19 +51,13 @@ final class ItemsHandler {
     if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
       return;
     }
-    long matched = store.count(layer.id(), query);
     String self = Links.root(ctx) + ctx.path();
-    Map<String, Object> members = new LinkedHashMap<>();
-    members.put("numberMatched", matched);
-    members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    members.put("links", pageLinks(ctx, self, query, matched));
     if (format == Format.HTML) {
       List<FeatureStore.StoredFeature> rows = new ArrayList<>();
-      store.stream(
-          layer.id(), query, (id, g, p) -> rows.add(new FeatureStore.StoredFeature(id, g, p)));
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> links = (List<Map<String, Object>>) members.get("links");
-      ctx.html(ItemPages.items(layer, rows, links, matched));
+      FeatureStore.Page page =
+          store.page(
+              layer.id(), query, (id, g, p) -> rows.add(new FeatureStore.StoredFeature(id, g, p)));
+      ctx.html(ItemPages.items(layer, rows, pageLinks(ctx, self, query, page), page.matched()));
       return;
     }
 
@@ -74,9 +68,16 @@ final class ItemsHandler {
     Writer out =
         new BufferedWriter(
             new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-    GeoJsonFeatureWriter writer = GeoJsonFeatureWriter.begin(out, members);
-    store.stream(layer.id(), query, writer);
-    writer.end();
+    GeoJsonFeatureWriter writer =
+        GeoJsonFeatureWriter.begin(
+            out, Map.of("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+    FeatureStore.Page page = store.page(layer.id(), query, writer);
+    // numberMatched and the links follow the features: whether a next page exists is known once
+    // the page has been read (see FeatureStore#page).
+    Map<String, Object> members = new LinkedHashMap<>();
+    page.matched().ifPresent(n -> members.put("numberMatched", n));
+    members.put("links", pageLinks(ctx, self, query, page));
+    writer.end(members);
   }
 
   void item(Context ctx) throws IOException {
@@ -114,12 +115,12 @@ final class ItemsHandler {
   }
 
   private static List<Map<String, Object>> pageLinks(
-      Context ctx, String self, ItemQuery query, long matched) {
+      Context ctx, String self, ItemQuery query, FeatureStore.Page page) {
     List<Map<String, Object>> links = new ArrayList<>();
     links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
     if (query.limit() != ItemQuery.UNLIMITED) {
-      long next = query.offset() + query.limit();
-      if (next < matched) {
+      if (page.more()) {
+        long next = query.offset() + query.limit();
         links.add(Links.link(selfWith(ctx, self, next), "next", Links.GEOJSON, "next page"));
       }
       if (query.offset() > 0) {

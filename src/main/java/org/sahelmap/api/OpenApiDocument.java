@@ -3,6 +3,7 @@ package org.sahelmap.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.store.FeatureStore;
 
 /**
  * The OpenAPI 3.0 description of {@code /ogc}, built from the same constants the handlers use (the
@@ -54,7 +55,13 @@ final class OpenApiDocument {
                 ref("limit"),
                 ref("offset"),
                 ref("itemsFormat")),
-            geojson("a GeoJSON FeatureCollection")));
+            geojson(
+                "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
+                    + " given when at most "
+                    + String.format("%,d", FeatureStore.COUNT_CAP)
+                    + " features match (and always with limit=unlimited), and left out beyond"
+                    + " that, where counting would cost more than the page; the next link is"
+                    + " present exactly when more features follow")));
     paths.put(
         "/ogc/collections/{collectionId}/items/{featureId}",
         get(

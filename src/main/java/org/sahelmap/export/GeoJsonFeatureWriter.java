@@ -32,12 +32,7 @@ public final class GeoJsonFeatureWriter implements FeatureSink {
   public static GeoJsonFeatureWriter begin(Writer out, Map<String, Object> members)
       throws IOException {
     out.write("{\"type\":\"FeatureCollection\"");
-    for (Map.Entry<String, Object> m : members.entrySet()) {
-      out.write(',');
-      out.write(quote(m.getKey()));
-      out.write(':');
-      out.write(JSON.writeValueAsString(m.getValue()));
-    }
+    writeMembers(out, members);
     out.write(",\"features\":[");
     return new GeoJsonFeatureWriter(out);
   }
@@ -52,11 +47,29 @@ public final class GeoJsonFeatureWriter implements FeatureSink {
 
   /** Closes the array, adds {@code numberReturned}, closes the collection; returns the count. */
   public long end() throws IOException {
+    return end(Map.of());
+  }
+
+  /**
+   * Closes the array, adds {@code numberReturned} and then {@code members}: what is only known once
+   * the features are written (numberMatched, the next link), as JSON members have no order.
+   */
+  public long end(Map<String, Object> members) throws IOException {
     out.write("],\"numberReturned\":");
     out.write(Long.toString(written));
+    writeMembers(out, members);
     out.write("}\n");
     out.flush();
     return written;
+  }
+
+  private static void writeMembers(Writer out, Map<String, Object> members) throws IOException {
+    for (Map.Entry<String, Object> m : members.entrySet()) {
+      out.write(',');
+      out.write(quote(m.getKey()));
+      out.write(':');
+      out.write(JSON.writeValueAsString(m.getValue()));
+    }
   }
 
   /** One Feature object, for the single-item endpoint and for collections alike. */

@@ -3,6 +3,7 @@ package org.sahelmap.store;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where layers and features live. PostGIS is the implementation today; an embedded GeoPackage one
@@ -35,6 +36,20 @@ public interface FeatureStore {
    * Streams the matching features, in a stable order, to the sink; returns how many were written.
    */
   long stream(String layerId, ItemQuery query, FeatureSink sink) throws IOException;
+
+  /**
+   * Streams one page (or, with {@link ItemQuery#UNLIMITED}, every match) to the sink, and says how
+   * many features match in all when that is cheap to know exactly: always for an unlimited query,
+   * and for a page when at most {@link #COUNT_CAP} features match. Beyond that the count is left
+   * out rather than estimated, and {@link Page#more()} still tells whether a next page exists.
+   */
+  Page page(String layerId, ItemQuery query, FeatureSink sink) throws IOException;
+
+  /** Largest number of matches a page counts exactly (the cost of counting grows with it). */
+  long COUNT_CAP = 10_000;
+
+  /** What {@link #page} wrote: features returned, the exact match count if known, more to come. */
+  record Page(long returned, OptionalLong matched, boolean more) {}
 
   /** One feature, or empty when the layer has no feature with that id. */
   Optional<StoredFeature> feature(String layerId, String featureId);
