@@ -1,14 +1,15 @@
 package org.sahelmap.events;
 
+import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /** Reads an events file, choosing the format by its extension: .geojson/.json or .csv. */
@@ -22,27 +23,66 @@ public final class EventParser {
   }
 
   /**
-   * Reads the whole file (UTF-8). Throws IllegalArgumentException for an unsupported extension and
-   * IOException when the file cannot be read; everything wrong inside it is in the result.
+   * Streams the file (strict UTF-8) to the sink row by row. Throws IllegalArgumentException for an
+   * unsupported extension and IOException when the file cannot be read; everything wrong inside it
+   * goes to the sink. Bytes that are not UTF-8 end the reading with a problem on their line.
    */
-  public static EventFile parse(Path file) throws IOException {
+  static void read(Path file, EventSink sink) throws IOException {
     if (!supported(file)) {
       throw new IllegalArgumentException(
           file + ": the file name must end in .geojson, .json or .csv");
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return new EventFile(List.of(), List.of("line 1: the file is not UTF-8 text"));
+    boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    try (LineCounter text =
+        new LineCounter(
+            new InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+      Reader buffered = new BufferedReader(text, 1 << 16);
+      try {
+        if (csv) {
+          CsvEventReader.read(buffered, sink);
+        } else {
+          GeoJsonEventReader.read(buffered, sink);
+        }
+      } catch (CharacterCodingException e) {
+        sink.problem(text.line, "the file is not UTF-8 text (bytes on this line are not UTF-8)");
+      }
     }
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-        ? CsvEventReader.read(text)
-        : GeoJsonEventReader.read(new StringReader(text));
+  }
+
+  /**
+   * Counts the lines decoded so far, so a decoding failure can name the line of the bad bytes: the
+   * decoder hands over every character before them first.
+   */
+  private static final class LineCounter extends FilterReader {
+    int line = 1;
+
+    LineCounter(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      int n = super.read(cbuf, off, len);
+      for (int i = off; i < off + n; i++) {
+        if (cbuf[i] == '\n') {
+          line++;
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c == '\n') {
+        line++;
+      }
+      return c;
+    }
   }
 }
