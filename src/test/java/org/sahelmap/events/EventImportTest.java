@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -80,34 +79,11 @@ class EventImportTest {
   }
 
   static String csvLine(Event e, String id) {
-    List<String> v = new ArrayList<>();
-    v.add(id);
-    v.add(e.title());
-    v.add(e.summary());
-    v.add(e.start().toString());
-    v.add(e.end().toString());
-    v.add(e.datePrecision());
-    v.add(e.placeName());
-    v.add(e.locationBasis());
-    v.add(e.locationConfidence());
-    v.add(e.category());
-    v.add(String.join(";", e.actors()));
-    v.add(e.layer() == null ? "" : e.layer());
-    v.add(e.citationDocument());
-    v.add(Integer.toString(e.citationParagraph()));
-    v.add(Integer.toString(e.citationStart()));
-    v.add(Integer.toString(e.citationEnd()));
-    v.add(Double.toString(e.lon()));
-    v.add(Double.toString(e.lat()));
-    return String.join(",", v.stream().map(EventImportTest::quote).toList());
-  }
-
-  static String quote(String s) {
-    return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    return EventRows.csvLine(e, id);
   }
 
   static String header() {
-    return String.join(",", CsvEventReader.COLUMNS);
+    return EventRows.header();
   }
 
   @Test
