@@ -1,11 +1,15 @@
 package org.sahelmap.events;
 
 import java.io.BufferedReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +29,7 @@ public final class EventParser {
   /**
    * Streams the file (strict UTF-8) to the sink row by row. Throws IllegalArgumentException for an
    * unsupported extension and IOException when the file cannot be read; everything wrong inside it
-   * goes to the sink. Bytes that are not UTF-8 end the reading with a problem on their line.
+   * goes to the sink. Bytes that are not UTF-8 end the reading with a problem naming their line.
    */
   static void read(Path file, EventSink sink) throws IOException {
     if (!supported(file)) {
@@ -33,56 +37,54 @@ public final class EventParser {
           file + ": the file name must end in .geojson, .json or .csv");
     }
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    try (LineCounter text =
-        new LineCounter(
-            new InputStreamReader(
-                Files.newInputStream(file),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
-      Reader buffered = new BufferedReader(text, 1 << 16);
-      try {
-        if (csv) {
-          CsvEventReader.read(buffered, sink);
-        } else {
-          GeoJsonEventReader.read(buffered, sink);
-        }
-      } catch (CharacterCodingException e) {
-        sink.problem(text.line, "the file is not UTF-8 text (bytes on this line are not UTF-8)");
+    try (Reader text =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), strictUtf8()), 1 << 16)) {
+      if (csv) {
+        CsvEventReader.read(text, sink);
+      } else {
+        GeoJsonEventReader.read(text, sink);
       }
+    } catch (CharacterCodingException e) {
+      sink.problem(lineOfBadBytes(file), "the file is not UTF-8 text (this line is not)");
     }
   }
 
+  private static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   /**
-   * Counts the lines decoded so far, so a decoding failure can name the line of the bad bytes: the
-   * decoder hands over every character before them first.
+   * The line of the first bytes that are not UTF-8, found by a second pass: the reader's decoder
+   * says only that some bytes were bad. A newline byte is never part of a multi-byte sequence, so
+   * counting newline bytes before the bad ones gives their line.
    */
-  private static final class LineCounter extends FilterReader {
+  static int lineOfBadBytes(Path file) throws IOException {
+    CharsetDecoder decoder = strictUtf8();
+    ByteBuffer in = ByteBuffer.allocate(1 << 16);
+    CharBuffer out = CharBuffer.allocate(1 << 16);
     int line = 1;
-
-    LineCounter(Reader in) {
-      super(in);
-    }
-
-    @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      int n = super.read(cbuf, off, len);
-      for (int i = off; i < off + n; i++) {
-        if (cbuf[i] == '\n') {
-          line++;
+    try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+      boolean eof = false;
+      while (true) {
+        eof = eof || channel.read(in) < 0;
+        in.flip();
+        int from = in.position();
+        CoderResult result = decoder.decode(in, out, eof);
+        for (int i = from; i < in.position(); i++) {
+          if (in.get(i) == '\n') {
+            line++;
+          }
         }
+        if (result.isError() || (eof && !in.hasRemaining())) {
+          return line;
+        }
+        out.clear();
+        in.compact();
       }
-      return n;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int c = super.read();
-      if (c == '\n') {
-        line++;
-      }
-      return c;
     }
   }
 }
