@@ -155,9 +155,6 @@ final class PostgisBulkUpsert implements BulkUpsert {
 
   @Override
   public void close() {
-    if (connection == null) {
-      return;
-    }
     try {
       if (!done) {
         connection.rollback();
