@@ -101,14 +101,18 @@ public final class Main {
               new PostgisFeatureStore(database.dataSource()),
               new DocumentStore(database.dataSource()),
               CuratedEvents.documents());
-      EventImporter.Result result = importer.importFile(file);
+      EventImporter.Result result = importer.importFile(file, err);
       if (!result.ok()) {
         result.problems().forEach(p -> err.println(file + ":" + p));
+        long unlisted = result.problemCount() - result.problems().size();
+        if (unlisted > 0) {
+          err.println(file + ": and " + unlisted + " more problem(s)");
+        }
         err.println(
             "sahel-map: nothing imported from "
                 + file
                 + ": "
-                + result.problems().size()
+                + result.problemCount()
                 + " problem(s)");
         return 1;
       }

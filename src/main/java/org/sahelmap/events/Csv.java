@@ -1,59 +1,67 @@
 package org.sahelmap.events;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small RFC 4180 reader: comma-separated fields, optionally in double quotes; inside quotes a
- * doubled quote is a quote and commas and line breaks are text. Lines end with LF or CRLF; empty
- * lines are skipped. A malformed record is reported against the line it starts on and dropped, and
- * reading goes on with the next line, so one pass finds every problem of the file.
+ * A small streaming RFC 4180 reader: comma-separated fields, optionally in double quotes; inside
+ * quotes a doubled quote is a quote and commas and line breaks are text. Lines end with LF or CRLF;
+ * empty lines are skipped. A malformed record is reported against the line it starts on and
+ * dropped, and reading goes on with the next line, so one pass finds every problem of the file.
+ * Records are read one at a time from a {@link Reader}, so a file of any length costs the memory of
+ * its longest record; a field over {@link #MAX_FIELD} characters is a problem rather than a reason
+ * to hold the rest of the file (an unclosed quote would otherwise swallow it).
  */
 final class Csv {
-  record Row(int line, List<String> fields) {}
+  /** One record or one problem, in file order. */
+  sealed interface Item permits Row, Problem {}
 
-  record Problem(int line, String reason) {}
+  record Row(int line, List<String> fields) implements Item {}
 
-  record Result(List<Row> rows, List<Problem> problems) {}
+  record Problem(int line, String reason) implements Item {}
 
-  private final String text;
+  static final int MAX_FIELD = 100_000;
+  private static final int EOF = -1;
+
+  private final Reader in;
+  private final char[] buf = new char[1 << 16];
   private int pos;
+  private int limit;
   private int line = 1;
-  private final List<Row> rows = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
 
-  private Csv(String text) {
+  Csv(Reader in) throws IOException {
+    this.in = in;
     // A byte-order mark (spreadsheet exports write one) is not part of the first column name.
-    this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (peek(0) == '\uFEFF') {
+      pos++;
+    }
   }
 
-  static Result parse(String text) {
-    Csv csv = new Csv(text);
-    csv.readAll();
-    return new Result(csv.rows, csv.problems);
-  }
-
-  private void readAll() {
-    while (pos < text.length()) {
+  /** The next row or problem, or null at the end of the text. */
+  Item next() throws IOException {
+    while (peek(0) != EOF) {
       if (atLineEnd()) {
         skipLineEnd();
         continue;
       }
       int rowLine = line;
       try {
-        rows.add(new Row(rowLine, readRecord()));
+        return new Row(rowLine, readRecord());
       } catch (MalformedRecord e) {
-        problems.add(new Problem(e.line, e.getMessage()));
         skipRestOfLine();
+        return new Problem(e.line, e.getMessage());
       }
     }
+    return null;
   }
 
-  private List<String> readRecord() {
+  private List<String> readRecord() throws IOException {
     List<String> fields = new ArrayList<>();
     while (true) {
-      fields.add(peek() == '"' ? quoted() : unquoted());
-      if (pos >= text.length()) {
+      fields.add(peek(0) == '"' ? quoted() : unquoted());
+      if (peek(0) == EOF) {
         return fields;
       }
       if (atLineEnd()) {
@@ -64,67 +72,96 @@ final class Csv {
     }
   }
 
-  private String quoted() {
+  private String quoted() throws IOException {
     int startLine = line;
     pos++;
     StringBuilder sb = new StringBuilder();
+    boolean tooLong = false;
     while (true) {
-      if (pos >= text.length()) {
+      int c = peek(0);
+      if (c == EOF) {
         throw new MalformedRecord(startLine, "a quoted field is never closed");
       }
-      char c = text.charAt(pos++);
+      pos++;
       if (c == '"') {
-        if (peek() == '"') {
-          sb.append('"');
+        if (peek(0) == '"') {
           pos++;
-          continue;
+        } else {
+          if (peek(0) != EOF && peek(0) != ',' && !atLineEnd()) {
+            throw new MalformedRecord(
+                line, "text after the closing quote of a field (double a quote inside quotes)");
+          }
+          if (tooLong) {
+            throw tooLong(startLine);
+          }
+          return sb.toString();
         }
-        if (pos < text.length() && peek() != ',' && !atLineEnd()) {
-          throw new MalformedRecord(
-              line, "text after the closing quote of a field (double a quote inside quotes)");
-        }
-        return sb.toString();
-      }
-      if (c == '\n') {
+      } else if (c == '\n') {
         line++;
       }
-      sb.append(c);
+      // Past the limit the field is only scanned for its closing quote, not kept.
+      if (sb.length() < MAX_FIELD) {
+        sb.append((char) c);
+      } else {
+        tooLong = true;
+      }
     }
   }
 
-  private String unquoted() {
-    int from = pos;
-    while (pos < text.length() && peek() != ',' && !atLineEnd()) {
-      if (peek() == '"') {
+  private String unquoted() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    while (peek(0) != EOF && peek(0) != ',' && !atLineEnd()) {
+      if (peek(0) == '"') {
         throw new MalformedRecord(
             line, "a quote inside an unquoted field (quote the whole field and double the quote)");
       }
-      pos++;
+      if (sb.length() == MAX_FIELD) {
+        throw tooLong(line);
+      }
+      sb.append(buf[pos++]);
     }
-    return text.substring(from, pos);
+    return sb.toString();
   }
 
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
+  private static MalformedRecord tooLong(int line) {
+    return new MalformedRecord(line, "a field is longer than " + MAX_FIELD + " characters");
   }
 
-  private boolean atLineEnd() {
-    char c = peek();
-    return c == '\n' || (c == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n');
+  /** The character k places ahead, or EOF; refills the buffer as needed. */
+  private int peek(int k) throws IOException {
+    while (pos + k >= limit) {
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        return EOF;
+      }
+      limit += n;
+    }
+    return buf[pos + k];
   }
 
-  private void skipLineEnd() {
-    pos += text.charAt(pos) == '\r' ? 2 : 1;
+  private boolean atLineEnd() throws IOException {
+    int c = peek(0);
+    return c == '\n' || (c == '\r' && peek(1) == '\n');
+  }
+
+  private void skipLineEnd() throws IOException {
+    pos += peek(0) == '\r' ? 2 : 1;
     line++;
   }
 
-  private void skipRestOfLine() {
-    while (pos < text.length() && text.charAt(pos) != '\n') {
+  private void skipRestOfLine() throws IOException {
+    int c;
+    while ((c = peek(0)) != EOF) {
       pos++;
-    }
-    if (pos < text.length()) {
-      pos++;
-      line++;
+      if (c == '\n') {
+        line++;
+        return;
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package org.sahelmap.events;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,61 +20,54 @@ public final class CsvEventReader {
 
   private CsvEventReader() {}
 
-  public static EventFile read(String text) {
-    EventFile.Collector out = new EventFile.Collector();
-    Csv.Result csv = Csv.parse(text);
-    List<Csv.Problem> problems = csv.problems();
-    boolean headerBroken =
-        !problems.isEmpty()
-            && !csv.rows().isEmpty()
-            && problems.get(0).line() < csv.rows().get(0).line();
-    if (csv.rows().isEmpty() || headerBroken) {
-      if (problems.isEmpty()) {
-        out.problem(1, "the file is empty; it needs a header line: " + String.join(",", COLUMNS));
-      }
-      problems.forEach(p -> out.problem(p.line(), p.reason()));
-      return out.result();
+  /** Reads every record of the text in one pass, handing each to the sink as it is read. */
+  static void read(Reader text, EventSink out) throws IOException {
+    Csv csv = new Csv(text);
+    Csv.Item first = csv.next();
+    if (first == null) {
+      out.problem(1, "the file is empty; it needs a header line: " + String.join(",", COLUMNS));
+      return;
     }
-    Csv.Row header = csv.rows().get(0);
-    List<String> names = header.fields().stream().map(String::trim).toList();
-    Set<String> missing = new LinkedHashSet<>(COLUMNS);
-    missing.removeAll(names);
-    Set<String> extra = new LinkedHashSet<>(names);
-    extra.removeAll(COLUMNS);
-    boolean headerOk = missing.isEmpty() && extra.isEmpty() && names.size() == COLUMNS.size();
-    if (!headerOk) {
-      out.problem(
-          header.line(),
-          "the header must name each of these columns once: "
-              + String.join(",", COLUMNS)
-              + (missing.isEmpty() ? "" : "; missing " + missing)
-              + (extra.isEmpty() ? "" : "; unknown " + extra));
-    }
-    // Quoting problems come in file order among the rows' own problems.
-    int next = 0;
-    for (Csv.Row row : csv.rows().subList(1, csv.rows().size())) {
-      while (next < problems.size() && problems.get(next).line() < row.line()) {
-        Csv.Problem p = problems.get(next++);
-        out.problem(p.line(), p.reason());
-      }
-      if (!headerOk) {
-        continue;
-      }
-      if (row.fields().size() != names.size()) {
+    List<String> names = null;
+    if (first instanceof Csv.Row header) {
+      names = header.fields().stream().map(String::trim).toList();
+      Set<String> missing = new LinkedHashSet<>(COLUMNS);
+      missing.removeAll(names);
+      Set<String> extra = new LinkedHashSet<>(names);
+      extra.removeAll(COLUMNS);
+      if (!missing.isEmpty() || !extra.isEmpty() || names.size() != COLUMNS.size()) {
         out.problem(
-            row.line(), "has " + row.fields().size() + " fields, the header " + names.size());
-        continue;
+            header.line(),
+            "the header must name each of these columns once: "
+                + String.join(",", COLUMNS)
+                + (missing.isEmpty() ? "" : "; missing " + missing)
+                + (extra.isEmpty() ? "" : "; unknown " + extra));
+        names = null;
       }
-      Map<String, String> values = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        values.put(names.get(i), row.fields().get(i));
-      }
-      out.add(row.line(), fields(values));
-    }
-    for (Csv.Problem p : problems.subList(next, problems.size())) {
+    } else {
+      Csv.Problem p = (Csv.Problem) first;
       out.problem(p.line(), p.reason());
     }
-    return out.result();
+    // Without a usable header the rows cannot be read, but quoting problems are still reported.
+    for (Csv.Item item = csv.next(); item != null; item = csv.next()) {
+      if (item instanceof Csv.Problem p) {
+        out.problem(p.line(), p.reason());
+      } else if (names != null) {
+        row((Csv.Row) item, names, out);
+      }
+    }
+  }
+
+  private static void row(Csv.Row row, List<String> names, EventSink out) {
+    if (row.fields().size() != names.size()) {
+      out.problem(row.line(), "has " + row.fields().size() + " fields, the header " + names.size());
+      return;
+    }
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      values.put(names.get(i), row.fields().get(i));
+    }
+    out.row(row.line(), fields(values));
   }
 
   static EventFields fields(Map<String, String> row) {

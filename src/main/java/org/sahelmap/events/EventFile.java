@@ -24,31 +24,33 @@ public record EventFile(List<ParsedEvent> events, List<String> problems) {
     return events.stream().map(ParsedEvent::event).toList();
   }
 
-  /** Gathers events and problems while a reader walks a file; ids must be unique in a file. */
-  static final class Collector {
+  /** The reason a repeated id is refused; ids must be unique in a file. */
+  static String duplicateId(String id, long firstLine) {
+    return "duplicate id '" + id + "' (first on line " + firstLine + ")";
+  }
+
+  /**
+   * Gathers a whole (small) file's events and problems in memory, as the curated files are read;
+   * the importer streams instead.
+   */
+  static final class Collector implements EventSink {
     private final List<ParsedEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> firstLineOfId = new HashMap<>();
 
-    void problem(int line, String reason) {
+    @Override
+    public void problem(int line, String reason) {
       problems.add("line " + line + ": " + reason);
     }
 
-    /** Builds the row's event, or records each of its problems against its line. */
-    void add(int line, EventFields fields) {
-      try {
-        Event e = fields.build();
-        Integer first = firstLineOfId.putIfAbsent(e.id(), line);
-        if (first != null) {
-          problem(line, "duplicate id '" + e.id() + "' (first on line " + first + ")");
-          return;
-        }
-        events.add(new ParsedEvent(line, e));
-      } catch (Event.InvalidEventException e) {
-        for (String p : e.problems()) {
-          problem(line, p);
-        }
+    @Override
+    public void event(int line, Event e) {
+      Integer first = firstLineOfId.putIfAbsent(e.id(), line);
+      if (first != null) {
+        problem(line, duplicateId(e.id(), first));
+        return;
       }
+      events.add(new ParsedEvent(line, e));
     }
 
     EventFile result() {

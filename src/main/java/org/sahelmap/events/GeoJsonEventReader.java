@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Reads events from a GeoJSON FeatureCollection of Points whose properties are the fields of {@link
- * Event#FIELDS}. The file is walked with Jackson's streaming parser so each feature's problems can
- * name the line its object starts on; each feature is then read as a tree.
+ * Event#FIELDS}. The file is walked with Jackson's streaming parser, so it is never a tree in
+ * memory and each feature's problems can name the line its object starts on; only one feature at a
+ * time is read as a tree.
  */
 public final class GeoJsonEventReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,12 +26,19 @@ public final class GeoJsonEventReader {
 
   private GeoJsonEventReader() {}
 
+  /** Reads a whole (small) file into memory: the curated files. */
   public static EventFile read(Reader in) throws IOException {
     EventFile.Collector out = new EventFile.Collector();
+    read(in, out);
+    return out.result();
+  }
+
+  /** Reads the features one by one, handing each to the sink as it is read. */
+  static void read(Reader in, EventSink out) throws IOException {
     try (JsonParser p = JSON.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         out.problem(lineOf(p), "not a GeoJSON FeatureCollection (the file must be one object)");
-        return out.result();
+        return;
       }
       boolean sawFeatures = false;
       String type = null;
@@ -53,10 +61,9 @@ public final class GeoJsonEventReader {
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       out.problem(line, "invalid JSON: " + e.getOriginalMessage());
     }
-    return out.result();
   }
 
-  private static void readFeatures(JsonParser p, EventFile.Collector out) throws IOException {
+  private static void readFeatures(JsonParser p, EventSink out) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       int line = lineOf(p);
@@ -66,7 +73,7 @@ public final class GeoJsonEventReader {
         continue;
       }
       JsonNode feature = JSON.readTree(p);
-      out.add(line, fields(feature));
+      out.row(line, fields(feature));
     }
   }
 

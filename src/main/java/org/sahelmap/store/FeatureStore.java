@@ -29,6 +29,13 @@ public interface FeatureStore {
    */
   void upsertFeatures(String layerId, List<FeatureRecord> features);
 
+  /**
+   * Opens one transaction for writing any number of features into {@code base}'s layer without
+   * holding them in memory: {@link BulkUpsert#add add} them one by one, then {@link
+   * BulkUpsert#commit commit}, or close without committing to write nothing.
+   */
+  BulkUpsert openUpsert(LayerData base);
+
   /** Number of features of the layer matching the query (ignoring limit and offset). */
   long count(String layerId, ItemQuery query);
 

@@ -47,6 +47,21 @@ public final class PostgisFeatureStore implements FeatureStore {
 
   private static final int STREAM_FETCH_SIZE = 1000;
 
+  /**
+   * The geometry {@code g} as stored. Polygons are wound as RFC 7946 asks (exterior
+   * counter-clockwise), so every reader of the table, ours or a GIS's, gets conforming GeoJSON
+   * without re-winding on the way out. Only polygons go through ST_ForcePolygonCCW: PostGIS 3.3.2
+   * (Debian 12) reverses lines given to it, which would turn every road and border around.
+   */
+  static final String WOUND_GEOMETRY =
+      "CASE WHEN GeometryType(g) IN ('POLYGON', 'MULTIPOLYGON') THEN ST_ForcePolygonCCW(g) ELSE g"
+          + " END";
+
+  /** An upsert matches on id and replaces everything but the insertion order. */
+  static final String ON_CONFLICT_UPDATE =
+      " ON CONFLICT (layer_id, id) DO UPDATE SET properties = EXCLUDED.properties,"
+          + " geom = EXCLUDED.geom, t_start = EXCLUDED.t_start, t_end = EXCLUDED.t_end";
+
   private final DataSource dataSource;
 
   public PostgisFeatureStore(DataSource dataSource) {
@@ -155,7 +170,12 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
-  private static void upsertLayer(Connection c, Layer layer) throws SQLException {
+  @Override
+  public BulkUpsert openUpsert(LayerData base) {
+    return PostgisBulkUpsert.open(dataSource, base);
+  }
+
+  static void upsertLayer(Connection c, Layer layer) throws SQLException {
     String sql =
         "INSERT INTO layer (id, title, description, kind, metadata, computed_at, display_order)"
             + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -174,7 +194,7 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
-  private static void touch(Connection c, String layerId) throws SQLException {
+  static void touch(Connection c, String layerId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE layer SET updated_at = clock_timestamp() WHERE id = ?")) {
       ps.setString(1, layerId);
@@ -184,22 +204,15 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
-  private static void insertFeatures(
+  static void insertFeatures(
       Connection c, String layerId, List<FeatureRecord> features, boolean upsert)
       throws SQLException {
-    // Polygons are stored wound as RFC 7946 asks (exterior counter-clockwise), so every reader of
-    // the table, ours or a GIS's, gets conforming GeoJSON without re-winding on the way out. Only
-    // polygons go through ST_ForcePolygonCCW: PostGIS 3.3.2 (Debian 12) reverses lines given to it,
-    // which would turn every road and border around.
     String sql =
         "INSERT INTO feature (layer_id, id, properties, geom, t_start, t_end)"
-            + " VALUES (?, ?, ?::jsonb, (SELECT CASE WHEN GeometryType(g) IN ('POLYGON',"
-            + " 'MULTIPOLYGON') THEN ST_ForcePolygonCCW(g) ELSE g END"
+            + " VALUES (?, ?, ?::jsonb, (SELECT "
+            + WOUND_GEOMETRY
             + " FROM (SELECT ST_GeomFromWKB(?, 4326) AS g) w), ?, ?)"
-            + (upsert
-                ? " ON CONFLICT (layer_id, id) DO UPDATE SET properties = EXCLUDED.properties,"
-                    + " geom = EXCLUDED.geom, t_start = EXCLUDED.t_start, t_end = EXCLUDED.t_end"
-                : "");
+            + (upsert ? ON_CONFLICT_UPDATE : "");
     WKBWriter wkb = new WKBWriter(2);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int batched = 0;

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -80,34 +79,11 @@ class EventImportTest {
   }
 
   static String csvLine(Event e, String id) {
-    List<String> v = new ArrayList<>();
-    v.add(id);
-    v.add(e.title());
-    v.add(e.summary());
-    v.add(e.start().toString());
-    v.add(e.end().toString());
-    v.add(e.datePrecision());
-    v.add(e.placeName());
-    v.add(e.locationBasis());
-    v.add(e.locationConfidence());
-    v.add(e.category());
-    v.add(String.join(";", e.actors()));
-    v.add(e.layer() == null ? "" : e.layer());
-    v.add(e.citationDocument());
-    v.add(Integer.toString(e.citationParagraph()));
-    v.add(Integer.toString(e.citationStart()));
-    v.add(Integer.toString(e.citationEnd()));
-    v.add(Double.toString(e.lon()));
-    v.add(Double.toString(e.lat()));
-    return String.join(",", v.stream().map(EventImportTest::quote).toList());
-  }
-
-  static String quote(String s) {
-    return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    return EventRows.csvLine(e, id);
   }
 
   static String header() {
-    return String.join(",", CsvEventReader.COLUMNS);
+    return EventRows.header();
   }
 
   @Test
@@ -297,6 +273,77 @@ class EventImportTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 1 events");
+  }
+
+  @Test
+  void problemsPastTheFirst100AreCountedNotListed() throws Exception {
+    Path file =
+        EventRows.write(
+            dir.resolve("all-bad.csv"), "test-bad", 250, r -> r.replaceFirst("^test-", "Test_"));
+    EventImporter.Result r = importer().importFile(file);
+    assertThat(r.problemCount()).isEqualTo(250);
+    assertThat(r.problems()).hasSize(ProblemList.LISTED);
+    assertThat(r.problems().get(0)).startsWith("line 2: id 'Test_bad-0' is not a lowercase slug");
+    assertThat(r.problems().get(99)).startsWith("line 101: ");
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        org.sahelmap.MainAccess.run(
+            new String[] {"import-events", file.toString(), "--database-url", databaseUrl()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(file + ":line 101: ")
+        .doesNotContain(file + ":line 102: ")
+        .contains(file + ": and 150 more problem(s)")
+        .contains("nothing imported from " + file + ": 250 problem(s)")
+        .contains("import-events: 250 rows read, 250 problems");
+    assertThat(count()).isEqualTo(CuratedEvents.events().size());
+  }
+
+  @Test
+  void anIdRepeatedFarApartIsFoundAndProblemsComeInLineOrder() throws Exception {
+    Path file =
+        EventRows.write(
+            dir.resolve("repeat.geojson"),
+            "test-rep",
+            3000,
+            r ->
+                r.replace("\"test-rep-2500\"", "\"test-rep-10\"")
+                    .replace("\"test-rep-5\"", "\"test rep 5\""));
+    EventImporter.Result r = importer().importFile(file);
+    assertThat(r.problems())
+        .containsExactly(
+            "line 7: id 'test rep 5' is not a lowercase slug (a-z, 0-9, single hyphens)",
+            "line 2502: duplicate id 'test-rep-10' (first on line 12)");
+    assertThat(count()).isEqualTo(CuratedEvents.events().size());
+  }
+
+  @Test
+  void anOverlongFieldOrBytesThatAreNotUtf8AreReportedOnTheirLine() throws Exception {
+    Event e = CuratedEvents.events().get(0);
+    String longSummary = "x".repeat(Csv.MAX_FIELD + 1);
+    assertRefused(
+        csv(
+            "long.csv",
+            csvLine(e, "test-csv-good"),
+            csvLine(EventRows.with(e, "test-long", e.lon(), e.lat(), e.category()), "test-long")
+                .replace(
+                    e.summary().contains(",") ? EventRows.quote(e.summary()) : e.summary(),
+                    longSummary)),
+        "line 3: a field is longer than 100000 characters");
+    // Line 3 holds one byte of a Latin-1 "é" (0xE9), which cannot start a UTF-8 sequence here.
+    String[] around =
+        csvLine(e, "test-latin").split(java.util.regex.Pattern.quote(e.placeName()), 2);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(
+        (header() + "\n" + csvLine(e, "test-csv-good") + "\n" + around[0] + "S")
+            .getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE9);
+    bytes.write(("gou" + around[1] + "\n").getBytes(StandardCharsets.UTF_8));
+    Path latin1 = Files.write(dir.resolve("latin1.csv"), bytes.toByteArray());
+    assertRefused(latin1, "line 3: the file is not UTF-8 text");
   }
 
   /** The test database as the command takes it (the postgresql:// form carries credentials). */

@@ -1,0 +1,46 @@
+package org.sahelmap.store;
+
+import java.util.List;
+
+/**
+ * A write of many features into one layer as one transaction (from {@link
+ * FeatureStore#openUpsert}). Features are matched on id: an existing feature is updated, never
+ * duplicated. Nothing is visible to readers until {@link #commit}; closing without it writes
+ * nothing.
+ */
+public interface BulkUpsert extends AutoCloseable {
+
+  /**
+   * Adds one feature; {@code line} says where it came from (e.g. its line in a file) and orders the
+   * write and the duplicates.
+   */
+  void add(long line, FeatureRecord feature);
+
+  /** Features added so far. */
+  long added();
+
+  /**
+   * Ids added more than once: the first {@code limit} repeats in line order, and how many there are
+   * in all. A commit with any is refused, since which of them should win is not known.
+   */
+  Duplicates duplicates(int limit);
+
+  /**
+   * Writes every added feature, creating the layer with the base's features first if it does not
+   * exist yet, bumps the layer's {@code updated_at} (so ETags change) and commits. Returns how many
+   * features were written.
+   */
+  long commit();
+
+  /** Ends the transaction, rolling it back unless committed. */
+  @Override
+  void close();
+
+  record Duplicate(String id, long line, long firstLine) {}
+
+  record Duplicates(List<Duplicate> first, long count) {
+    public Duplicates {
+      first = List.copyOf(first);
+    }
+  }
+}
