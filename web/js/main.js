@@ -132,7 +132,7 @@ async function start() {
   if (state.get().selected) events.open(state.get().selected);
   // For tests and benchmarks: what the map draws and the box the list is asked for.
   window.sahelMap = { ...window.sahelMap, events: () => events.stats(), listBox: () => browser.box(),
-    eventPoint: (id) => events.pointOf(id), eventsDrawn: () => events.whenDrawn(), map };
+    eventPoint: (id) => events.pointOf(id), eventSymbols: () => events.symbols(), eventsDrawn: () => events.whenDrawn(), map };
   await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => console.warn('Briefings are unavailable:', e));

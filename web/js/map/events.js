@@ -124,18 +124,22 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     });
   });
 
-  /** Where an event's symbol is drawn now, in container pixels, or null. */
-  function pointOf(id) {
+  /** Every symbol drawn now, with its place in container pixels (for tests and automation). */
+  function symbols() {
     const z = tiles._tileZoom;
+    const out = [];
     for (const { coords, drawn } of loaded.values()) {
-      const d = coords.z === z && drawn.find((s) => s.kind === 'event' && s.id === id);
-      if (d) {
+      if (coords.z !== z) continue;
+      for (const d of drawn) {
         const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
-        return map.latLngToContainerPoint(map.unproject(global, z));
+        const p = map.latLngToContainerPoint(map.unproject(global, z));
+        out.push({ kind: d.kind, id: d.id, count: d.count, x: p.x, y: p.y });
       }
     }
-    return null;
+    return out;
   }
+  /** Where an event's symbol is drawn now, in container pixels, or null. */
+  const pointOf = (id) => symbols().find((d) => d.kind === 'event' && d.id === id) ?? null;
 
   return {
     layer: group,
@@ -182,6 +186,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       try { openPopup(await feature(id)); } catch (e) { console.warn('Event unavailable:', e); }
     },
     pointOf,
+    symbols,
     /** Resolves once every tile in view has been fetched and drawn (for benchmarks and tests). */
     whenDrawn: () => new Promise((resolve) => {
       if (!tiles.isLoading() && map.hasLayer(group)) requestAnimationFrame(() => (tiles.isLoading() ? tiles.once('load', resolve) : resolve()));

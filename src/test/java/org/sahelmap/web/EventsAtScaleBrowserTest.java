@@ -139,6 +139,62 @@ class EventsAtScaleBrowserTest {
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
+  @Test
+  void aClusterThatCannotSplitListsItsEventsAndOneThatCanZoomsIn() {
+    // A fifth of the synthetic Kidal events sit exactly on the town's point, as datasets that
+    // geocode to a town do: no zoom separates them.
+    double lon = 1.40778;
+    double lat = 18.44111;
+    open("#map=14/" + lat + "/" + lon);
+    long atSpot =
+        sqlCount(
+            "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+            List.of(lon - 1e-5, lat - 1e-5, lon + 1e-5, lat + 1e-5));
+    assertThat(atSpot).isGreaterThan(1_000);
+    clickBiggestCluster();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("event-status")).getText().contains("at this spot"));
+    assertThat(listTotal()).isEqualTo(atSpot);
+    assertThat(driver.findElement(By.id("event-status")).getText())
+        .startsWith("1–50 of " + String.format("%,d", atSpot) + " events at this spot");
+
+    // At zoom 5 a cluster holds events spread over a town's surroundings: a click zooms in.
+    open("#map=5/17/-1");
+    double before = ((Number) run("return window.sahelMap.map.getZoom()")).doubleValue();
+    clickBiggestCluster();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> ((Number) run("return window.sahelMap.map.getZoom()")).doubleValue() > before);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private void clickBiggestCluster() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> symbols =
+        (List<Map<String, Object>>) run("return window.sahelMap.eventSymbols()");
+    Map<String, Object> big =
+        symbols.stream()
+            .filter(m -> "cluster".equals(m.get("kind")))
+            .filter(m -> inMap(m))
+            .max(java.util.Comparator.comparingLong(m -> ((Number) m.get("count")).longValue()))
+            .orElseThrow();
+    var map = driver.findElement(By.id("map"));
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(
+            map,
+            (int) Math.round(((Number) big.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
+            (int) Math.round(((Number) big.get("y")).doubleValue() - map.getSize().getHeight() / 2.0))
+        .click()
+        .perform();
+  }
+
+  private boolean inMap(Map<String, Object> symbol) {
+    var size = driver.findElement(By.id("map")).getSize();
+    double x = ((Number) symbol.get("x")).doubleValue();
+    double y = ((Number) symbol.get("y")).doubleValue();
+    // Clear of the map's controls and legend, so the click lands on the map itself.
+    return x > 320 && x < size.getWidth() - 80 && y > 60 && y < size.getHeight() - 80;
+  }
+
   // --- the page -------------------------------------------------------------------------------
 
   private void open(String hash) {
