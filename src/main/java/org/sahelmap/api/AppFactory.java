@@ -12,6 +12,7 @@ import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
+import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.PostgisTileStore;
 
@@ -75,6 +76,8 @@ public final class AppFactory {
     CollectionsHandler collections = new CollectionsHandler(store);
     ItemsHandler items = new ItemsHandler(store, maxLimit);
     TilesHandler tiles = new TilesHandler(store, new PostgisTileStore(database.dataSource()));
+    HistogramHandler histogram =
+        new HistogramHandler(store, new EventHistogram(database.dataSource()));
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
     BriefingHandler briefings = new BriefingHandler(briefingStore, store);
@@ -116,6 +119,7 @@ public final class AppFactory {
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
     app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);
 
+    app.get(HistogramHandler.PATH, histogram::histogram);
     app.get("/api/briefings", briefings::list);
     app.post("/api/briefings", briefings::create);
     app.post("/api/briefings/import", briefings::importFile);

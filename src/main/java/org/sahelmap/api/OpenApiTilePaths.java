@@ -14,8 +14,8 @@ import org.sahelmap.tiles.EventTiles;
 import org.sahelmap.tiles.WebMercatorQuad;
 
 /**
- * The OGC API Tiles paths (tile matrix sets, tilesets, vector tiles) and the events-only filters
- * {@code category} and {@code q}, with the parameters they take.
+ * The OGC API Tiles paths (tile matrix sets, tilesets, vector tiles), the events-only filters
+ * {@code category} and {@code q}, and the events histogram that takes the same filters.
  */
 final class OpenApiTilePaths {
   static final String TILESETS = "/ogc/collections/{collectionId}/tiles";
@@ -90,6 +90,14 @@ final class OpenApiTilePaths {
             "no such collection or tile matrix set, or the tile lies outside the tile matrix set"
                 + " limits"));
     paths.put(TILE, tile);
+    paths.put(
+        HistogramHandler.PATH,
+        OpenApiDocument.get(
+            "Matching events per month of their start (UTC) and per category; total equals the"
+                + " items' numberMatched for the same filters",
+            "eventsHistogram",
+            List.of(ref("bbox"), ref("datetime"), ref("category"), ref("q")),
+            json("{total, months: [{month: yyyy-MM, count}], categories: {category: count}}")));
   }
 
   static void addParameters(Map<String, Object> parameters) {
