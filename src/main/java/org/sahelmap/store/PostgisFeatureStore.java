@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -263,13 +262,9 @@ public final class PostgisFeatureStore implements FeatureStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        // One snapshot for the count and the rows: numberMatched and the page agree even when an
-        // import commits between the two statements.
-        try (Statement st = c.createStatement()) {
-          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        }
         // An export reads every match anyway, so counting them all costs less than the export.
-        long counted = countIn(c, layerId, query, unlimited ? ItemQuery.UNLIMITED : COUNT_CAP + 1);
+        long counted =
+            snapshotCount(c, layerId, query, unlimited ? ItemQuery.UNLIMITED : COUNT_CAP + 1);
         boolean many = !unlimited && counted > COUNT_CAP;
         // One row beyond the page says whether a next page exists, count or no count.
         long rows = unlimited ? ItemQuery.UNLIMITED : query.limit() + 1;
@@ -295,6 +290,38 @@ public final class PostgisFeatureStore implements FeatureStore {
       }
     } catch (SQLException e) {
       throw new StoreException("reading features of " + layerId, e);
+    }
+  }
+
+  /**
+   * Starts the page's transaction and counts in it, in one round trip. The transaction is one
+   * snapshot for the count and the rows, so numberMatched and the page agree even when an import
+   * commits between the two. During the count only, bitmap scans are off: a bitmap scan collects
+   * every match from the index before it reads the first row, where a plain index scan stops at the
+   * cap (a 3 × 3° box over Gao, 50,000 matches: about 60 ms against 17 ms).
+   */
+  private static long snapshotCount(Connection c, String layerId, ItemQuery query, long cap)
+      throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+            + " SET LOCAL enable_bitmapscan = off; "
+            + countSql(layerId, query, params, cap)
+            + "; SET LOCAL enable_bitmapscan = on";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      // The SETs answer with update counts; the count's rows are the one result set.
+      boolean isResult = ps.execute();
+      while (!isResult) {
+        if (ps.getUpdateCount() == -1) {
+          throw new SQLException("the count returned no rows");
+        }
+        isResult = ps.getMoreResults();
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 

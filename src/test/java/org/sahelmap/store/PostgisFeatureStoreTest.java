@@ -112,6 +112,18 @@ class PostgisFeatureStoreTest {
     List<String> inWindow = new ArrayList<>();
     store.stream("grid", window, (id, g, p) -> inWindow.add(id));
     assertThat(inWindow).containsExactly("e2", "e3", "e4");
+
+    // A page counts its matches (within the cap) and says whether another page follows.
+    List<String> paged = new ArrayList<>();
+    FeatureStore.Page page = store.page("grid", box, (id, g, p) -> paged.add(id));
+    assertThat(paged).containsExactly("e3", "e4");
+    assertThat(page.returned()).isEqualTo(2);
+    assertThat(page.matched()).hasValue(4);
+    assertThat(page.more()).isTrue();
+    ItemQuery last = new ItemQuery(box.bbox(), null, null, 2, 2);
+    FeatureStore.Page end = store.page("grid", last, (id, g, p) -> {});
+    assertThat(end.returned()).isEqualTo(2);
+    assertThat(end.more()).isFalse();
   }
 
   @Test

@@ -181,8 +181,10 @@ class EventsAtScaleBrowserTest {
     new org.openqa.selenium.interactions.Actions(driver)
         .moveToElement(
             map,
-            (int) Math.round(((Number) big.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
-            (int) Math.round(((Number) big.get("y")).doubleValue() - map.getSize().getHeight() / 2.0))
+            (int)
+                Math.round(((Number) big.get("x")).doubleValue() - map.getSize().getWidth() / 2.0),
+            (int)
+                Math.round(((Number) big.get("y")).doubleValue() - map.getSize().getHeight() / 2.0))
         .click()
         .perform();
   }
