@@ -59,8 +59,7 @@ public final class EventImporter {
       Staging staging = new Staging(upsert, problems, progress);
       EventParser.read(file, staging);
       String read = ImportProgress.count(staging.rows) + " rows read";
-      progress.line(
-          read + ", " + ImportProgress.count(problems.count()) + " problems; checking ids");
+      progress.line(read + ", " + ImportProgress.problems(problems.count()) + "; checking ids");
       BulkUpsert.Duplicates repeated = upsert.duplicates(ProblemList.LISTED);
       for (BulkUpsert.Duplicate d : repeated.first()) {
         problems.add(d.line(), EventFile.duplicateId(d.id(), d.firstLine()));
@@ -68,7 +67,7 @@ public final class EventImporter {
       problems.addUnlisted(repeated.count() - repeated.first().size());
       if (problems.count() > 0) {
         progress.line(
-            read + ", " + ImportProgress.count(problems.count()) + " problems: nothing imported");
+            read + ", " + ImportProgress.problems(problems.count()) + ": nothing imported");
         return new Result(0, problems.listed(), problems.count());
       }
       progress.line(read + "; writing " + ImportProgress.count(upsert.added()) + " events");

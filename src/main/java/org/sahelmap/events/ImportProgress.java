@@ -27,7 +27,7 @@ final class ImportProgress {
     long now = System.nanoTime();
     if (now - lastPrinted >= EVERY_NANOS) {
       lastPrinted = now;
-      print(count(rows) + " rows read, " + count(problems) + " problems");
+      print(count(rows) + " rows read, " + problems(problems));
     }
   }
 
@@ -43,6 +43,11 @@ final class ImportProgress {
 
   private void print(String text) {
     out.println(String.format(Locale.ROOT, "import-events: %s, %.1f s", text, seconds()));
+  }
+
+  /** "1 problem", "2,000 problems". */
+  static String problems(long n) {
+    return count(n) + (n == 1 ? " problem" : " problems");
   }
 
   /** 120000 as 120,000, whatever the machine's locale. */

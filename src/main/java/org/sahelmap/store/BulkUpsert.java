@@ -12,7 +12,7 @@ public interface BulkUpsert extends AutoCloseable {
 
   /**
    * Adds one feature; {@code line} says where it came from (e.g. its line in a file) and orders the
-   * write and the duplicates.
+   * duplicates. Features are written in the order they are added.
    */
   void add(long line, FeatureRecord feature);
 
