@@ -15,9 +15,9 @@ export const PAGE_SIZE = 50;
 export function eventBrowser({ map, state, events, timeline, parts, onWindowCounts }) {
   let area = null;
   let offset = 0;
-  let pageKey = '';
-  let histogramKey = '';
-  let windowKey = '';
+  let pageKey = null;
+  let histogramKey = null;
+  let windowKey = null;
   const inflight = {};
   const ask = (name, fn) => {
     inflight[name]?.abort();
@@ -34,7 +34,7 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
   }
 
   /** The list's question without its offset: a new one starts again at the first page. */
-  let questionKey = '';
+  let questionKey = null;
   function question(s) {
     const params = filterParams(s);
     params.set('bbox', viewBox().map((v) => v.toFixed(5)).join(','));
@@ -64,7 +64,7 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
   }
 
   /** The exact count for the list's question, asked once per question (not per page). */
-  let countFor = { key: '', total: null };
+  let countFor = { key: null, total: null };
   async function exactCount(params, signal) {
     const key = String(params);
     if (countFor.key === key) return countFor;
