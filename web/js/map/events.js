@@ -98,18 +98,29 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     }
     return best;
   }
-  const busy = () => map.getContainer().classList.contains('measuring');
-  map.on('click', (e) => {
+  let drawing = false;
+  for (const [start, stop] of [['drawstart', 'drawstop'], ['editstart', 'editstop'], ['deletestart', 'deletestop']]) {
+    map.on(`draw:${start}`, () => { drawing = true; });
+    map.on(`draw:${stop}`, () => { drawing = false; });
+  }
+  const busy = () => drawing || map.getContainer().classList.contains('measuring');
+  // Events are drawn above the mission layers but on a canvas that takes no pointer events, so a
+  // click is caught on its way down (capture phase): on an event symbol it is the event's, and
+  // does not also open the mission feature underneath (Kidal's town point lies under Kidal's events).
+  map.getContainer().addEventListener('click', (e) => {
     if (!map.hasLayer(group) || busy()) return;
-    const hit = hitAt(e.containerPoint);
-    if (hit?.kind === 'event') {
+    if (e.target.closest('.leaflet-control, .leaflet-popup, .event-marker')) return;
+    const hit = hitAt(map.mouseEventToContainerPoint(e));
+    if (!hit) return;
+    e.stopPropagation();
+    if (hit.kind === 'event') {
       onSelect(hit.id);
       feature(hit.id).then(openPopup).catch((err) => console.warn('Event unavailable:', err));
-    } else if (hit?.kind === 'cluster') {
+    } else {
       const [w, s, e2, n] = hit.bounds;
       onCluster(hit, L.latLngBounds([s, w], [n, e2]));
     }
-  });
+  }, true);
   let pending = false;
   let hovered = null;
   map.on('mousemove', (e) => {
@@ -133,7 +144,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       for (const d of drawn) {
         const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
         const p = map.latLngToContainerPoint(map.unproject(global, z));
-        out.push({ kind: d.kind, id: d.id, count: d.count, x: p.x, y: p.y });
+        out.push({ kind: d.kind, id: d.id, count: d.count, bounds: d.bounds, x: p.x, y: p.y });
       }
     }
     return out;
