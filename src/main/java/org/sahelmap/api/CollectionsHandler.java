@@ -63,9 +63,11 @@ final class CollectionsHandler {
   }
 
   static Layer layerOr404(FeatureStore store, String id) {
-    return store
-        .layer(id)
-        .orElseThrow(() -> ApiException.notFound("no collection with id '" + id + "'"));
+    return store.layer(id).orElseThrow(() -> noCollection(id));
+  }
+
+  static ApiException noCollection(String id) {
+    return ApiException.notFound("no collection with id '" + id + "'");
   }
 
   static Map<String, Object> describe(String root, Layer layer, Extent extent) {

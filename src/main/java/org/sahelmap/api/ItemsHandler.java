@@ -81,13 +81,18 @@ final class ItemsHandler {
   }
 
   void item(Context ctx) throws IOException {
-    Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
+    String collectionId = ctx.pathParam("collectionId");
+    String featureId = ctx.pathParam("featureId");
+    FeatureStore.LayerFeature found =
+        store
+            .layerFeature(collectionId, featureId)
+            .orElseThrow(() -> CollectionsHandler.noCollection(collectionId));
+    Layer layer = found.layer();
     ItemsParams.checkNames(ctx, Set.of("f"));
     Format format = Format.of(ctx, true);
-    String featureId = ctx.pathParam("featureId");
     var feature =
-        store
-            .feature(layer.id(), featureId)
+        found
+            .feature()
             .orElseThrow(
                 () ->
                     ApiException.notFound(

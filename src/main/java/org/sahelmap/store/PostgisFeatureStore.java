@@ -86,21 +86,56 @@ public final class PostgisFeatureStore implements FeatureStore {
       List<Layer> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new Layer(
-                  rs.getString("id"),
-                  rs.getString("title"),
-                  rs.getString("description"),
-                  rs.getString("kind"),
-                  readMap(rs.getString("metadata")),
-                  instant(rs.getTimestamp("computed_at")),
-                  instant(rs.getTimestamp("updated_at")),
-                  rs.getInt("display_order")));
+          out.add(layerFrom(rs));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new StoreException("reading layers", e);
+    }
+  }
+
+  private static Layer layerFrom(ResultSet rs) throws SQLException {
+    return new Layer(
+        rs.getString("id"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("kind"),
+        readMap(rs.getString("metadata")),
+        instant(rs.getTimestamp("computed_at")),
+        instant(rs.getTimestamp("updated_at")),
+        rs.getInt("display_order"));
+  }
+
+  @Override
+  public Optional<LayerFeature> layerFeature(String layerId, String featureId) {
+    String sql =
+        "SELECT l.*, f.id AS feature_id, ST_AsGeoJSON(f.geom, "
+            + COORDINATE_DECIMALS
+            + ") AS feature_geom, f.properties::text AS feature_properties FROM layer l"
+            + " LEFT JOIN feature f ON f.layer_id = l.id AND f.id = ? WHERE l.id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, featureId);
+      ps.setString(2, layerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String id = rs.getString("feature_id");
+        return Optional.of(
+            new LayerFeature(
+                layerFrom(rs),
+                id == null
+                    ? Optional.empty()
+                    : Optional.of(
+                        new StoredFeature(
+                            id,
+                            rs.getString("feature_geom"),
+                            rs.getString("feature_properties")))));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
     }
   }
 

@@ -127,6 +127,21 @@ class PostgisFeatureStoreTest {
   }
 
   @Test
+  void layerAndFeatureComeInOneQuery() {
+    store.replaceLayers(
+        List.of(
+            new LayerData(
+                layer("pair"), List.of(FeatureRecord.of("a", wkt("POINT(1 2)"), Map.of("v", 1))))));
+    var both = store.layerFeature("pair", "a").orElseThrow();
+    assertThat(both.layer().id()).isEqualTo("pair");
+    assertThat(both.layer().updatedAt()).isNotNull();
+    assertThat(both.feature().orElseThrow().geometryJson())
+        .isEqualTo("{\"type\":\"Point\",\"coordinates\":[1,2]}");
+    assertThat(store.layerFeature("pair", "missing").orElseThrow().feature()).isEmpty();
+    assertThat(store.layerFeature("no-such-layer", "a")).isEmpty();
+  }
+
+  @Test
   void upsertDoesNotDuplicate() {
     store.replaceLayers(List.of(new LayerData(layer("up"), List.of())));
     var f = FeatureRecord.of("same", wkt("POINT(3 4)"), Map.of("v", 1));
