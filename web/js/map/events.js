@@ -159,7 +159,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       const key = JSON.stringify(query());
       if (key === queryKey) return;
       queryKey = key;
-      tiles.redraw();
+      // Not tiles.redraw(): in Leaflet 1.9 it takes a fractional map zoom (zoomSnap 0.5) as the tile
+      // zoom and asks for tiles like 5.5/19/21. Removing and adding the layer starts it afresh.
+      if (map.hasLayer(group)) group.removeLayer(tiles).addLayer(tiles);
     },
     /** Events seen elsewhere (the list): their features, so hovering or opening them costs nothing. */
     remember(features) {
