@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,25 @@ class TilesApiTest {
           assertThat(m.get(0).get("pointOfOrigin").get(0).asDouble())
               .isCloseTo(-20037508.3427892, within());
           assertThat(client.get("/ogc/tileMatrixSets/WorldCRS84Quad").code()).isEqualTo(404);
+          List<String> classes = new ArrayList<>();
+          json(client.get("/ogc/conformance"))
+              .get("conformsTo")
+              .forEach(c -> classes.add(c.asText()));
+          assertThat(classes)
+              .contains(
+                  "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                  "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+                  "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+          // Every tiles path is in the API definition, with the events-only filters.
+          JsonNode api = json(client.get("/ogc/api"));
+          JsonNode tileOp =
+              api.at(
+                  "/paths/~1ogc~1collections~1{collectionId}~1tiles~1{tileMatrixSetId}"
+                      + "~1{tileMatrix}~1{tileRow}~1{tileCol}/get");
+          assertThat(tileOp.at("/responses/204").isMissingNode()).isFalse();
+          assertThat(tileOp.get("parameters").toString()).contains("category").contains("/q\"");
+          assertThat(api.at("/components/parameters/category/name").asText()).isEqualTo("category");
+          assertThat(api.at("/paths/~1api~1events~1histogram/get").isMissingNode()).isFalse();
         });
   }
 
