@@ -26,6 +26,7 @@ import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.MvtTile;
+import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -240,6 +241,31 @@ class TilesApiTest {
             assertThat(compared).as("typed properties of %s", id).isPositive();
           }
           assertThat(ids).isEqualTo(new TreeSet<>(byId.keySet()));
+
+          // GDAL's MVT driver reads the same tile file as the same features.
+          java.nio.file.Path file = java.nio.file.Files.createTempFile("kidal-", ".mvt");
+          try {
+            java.nio.file.Files.write(
+                file,
+                client.get(String.format(TILES, "kidal", 9, town[1], town[0])).body().bytes());
+            String info =
+                Ogrinfo.run(
+                    "-ro",
+                    "-al",
+                    "-oo",
+                    "X=" + town[0],
+                    "-oo",
+                    "Y=" + town[1],
+                    "-oo",
+                    "Z=9",
+                    file.toString());
+            assertThat(info).contains("Layer name: kidal").contains("Feature Count: " + ids.size());
+            for (String id : ids) {
+              assertThat(info).contains("id (String) = " + id);
+            }
+          } finally {
+            java.nio.file.Files.delete(file);
+          }
 
           int[] bamako = tileOf(-7.97522, 12.60915, 12);
           assertThat(client.get(String.format(TILES, "kidal", 12, bamako[1], bamako[0])).code())
