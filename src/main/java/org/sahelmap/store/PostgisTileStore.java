@@ -86,8 +86,18 @@ public final class PostgisTileStore implements TileStore {
   }
 
   /**
+   * The properties as ST_AsMVT can carry them: it drops nested arrays and objects from a jsonb
+   * column (aes-territory's members, gao-intahaka's reported distances), so those go as their JSON
+   * text. {@code id} is a column of its own.
+   */
+  private static final String FLAT_PROPERTIES =
+      "(SELECT coalesce(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) IN ('array',"
+          + " 'object') THEN to_jsonb(value::text) ELSE value END), '{}'::jsonb)"
+          + " FROM jsonb_each(f.properties - 'id'))";
+
+  /**
    * Any layer but events: every feature touching the buffered tile, its jsonb properties expanded
-   * by ST_AsMVT into tags, plus {@code id}.
+   * by ST_AsMVT into tags (nested values as JSON text), plus {@code id}.
    */
   static String layerSql(String layerId, TileCoord t, List<Object> params) {
     String with = "WITH " + bounds(t, params);
@@ -96,7 +106,9 @@ public final class PostgisTileStore implements TileStore {
     return with
         + " SELECT ST_AsMVT(m, ?, "
         + EXTENT
-        + ", 'geom') FROM (SELECT f.id, f.properties - 'id' AS properties, "
+        + ", 'geom') FROM (SELECT f.id, "
+        + FLAT_PROPERTIES
+        + " AS properties, "
         + mvtGeom("ST_Transform(f.geom, 3857)")
         + " AS geom FROM feature f CROSS JOIN bounds b WHERE f.layer_id = ? AND f.geom && b.search) m"
         + " WHERE m.geom IS NOT NULL";

@@ -267,6 +267,22 @@ class TilesApiTest {
             java.nio.file.Files.delete(file);
           }
 
+          // Nested values (lists, objects) travel as their JSON text, which ST_AsMVT would drop.
+          JsonNode aesItems = json(client.get("/ogc/collections/aes-territory/items"));
+          JsonNode aes = aesItems.get("features").get(0).get("properties");
+          MvtTile.Feature aesTile = tile(client, "aes-territory", 0, 0, 0, "").features().get(0);
+          int nested = 0;
+          for (var it = aes.fields(); it.hasNext(); ) {
+            var p = it.next();
+            if (p.getValue().isContainerNode()) {
+              assertThat(JSON.readTree((String) aesTile.tags().get(p.getKey())))
+                  .as(p.getKey())
+                  .isEqualTo(p.getValue());
+              nested++;
+            }
+          }
+          assertThat(nested).isPositive();
+
           int[] bamako = tileOf(-7.97522, 12.60915, 12);
           assertThat(client.get(String.format(TILES, "kidal", 12, bamako[1], bamako[0])).code())
               .isEqualTo(204);
