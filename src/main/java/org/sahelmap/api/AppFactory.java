@@ -15,6 +15,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.PostgisTileStore;
+import org.sahelmap.tiles.TileCache;
 
 /**
  * Builds the web application from its dependencies and returns it unstarted, so tests run the very
@@ -23,6 +24,9 @@ import org.sahelmap.store.PostgisTileStore;
 public final class AppFactory {
   /** Largest request body accepted (AOIs, imports); larger ones get 413. */
   public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+  /** Memory for recently made tiles (a z6 events tile is a few KB; a z0 context tile ~1 MB). */
+  static final long TILE_CACHE_BYTES = 32L * 1024 * 1024;
 
   private AppFactory() {}
 
@@ -75,7 +79,9 @@ public final class AppFactory {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
     ItemsHandler items = new ItemsHandler(store, maxLimit);
-    TilesHandler tiles = new TilesHandler(store, new PostgisTileStore(database.dataSource()));
+    TilesHandler tiles =
+        new TilesHandler(
+            store, new PostgisTileStore(database.dataSource()), new TileCache(TILE_CACHE_BYTES));
     HistogramHandler histogram =
         new HistogramHandler(store, new EventHistogram(database.dataSource()));
     HealthHandler health = new HealthHandler(database);

@@ -13,7 +13,8 @@ final class LandingHandler {
   static final String DESCRIPTION =
       "Map layers of the Sahel computed from open geodata (Alliance of Sahel States, the"
           + " Mali-Algeria border and its zone, Kidal, Gao and Intahaka, Tinzaouaten) and dated"
-          + " events from analysis documents, served as OGC API Features.";
+          + " events from analysis documents, served as OGC API Features and as vector tiles (OGC"
+          + " API Tiles).";
 
   static final List<String> CONFORMANCE =
       List.of(
@@ -22,7 +23,16 @@ final class LandingHandler {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
           "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
-          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags");
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
+          // OGC API Tiles Part 1 (OGC 20-057) and the tile matrix set JSON of OGC 17-083r4.
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+          "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
   private final int maxLimit;
 

@@ -2,12 +2,13 @@ package org.sahelmap.api;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.TileStore;
+import org.sahelmap.tiles.TileCache;
 import org.sahelmap.tiles.TileCoord;
 import org.sahelmap.tiles.WebMercatorQuad;
 
@@ -21,10 +22,12 @@ final class TilesHandler {
 
   private final FeatureStore store;
   private final TileStore tiles;
+  private final TileCache cache;
 
-  TilesHandler(FeatureStore store, TileStore tiles) {
+  TilesHandler(FeatureStore store, TileStore tiles, TileCache cache) {
     this.store = store;
     this.tiles = tiles;
+    this.cache = cache;
   }
 
   void tileMatrixSets(Context ctx) {
@@ -90,10 +93,16 @@ final class TilesHandler {
               + WebMercatorQuad.MAX_SERVED_ZOOM
               + ", tileRow and tileCol 0 to 2^tileMatrix − 1");
     }
-    if (HttpCaching.notModified(ctx, layer.updatedAt(), "mvt-" + variant(filters))) {
+    String variant = variant(filters);
+    if (HttpCaching.notModified(
+        ctx, layer.updatedAt(), "mvt-" + Integer.toHexString(variant.hashCode()))) {
       return;
     }
-    byte[] mvt = tiles.tile(layer.id(), events, new TileCoord((int) z, (int) x, (int) y), filters);
+    TileCoord coord = new TileCoord((int) z, (int) x, (int) y);
+    byte[] mvt =
+        cache.get(
+            new TileCache.Key(layer.id(), layer.updatedAt(), coord, variant),
+            () -> tiles.tile(layer.id(), events, coord, filters));
     if (mvt.length == 0) {
       ctx.status(204);
       return;
@@ -102,10 +111,9 @@ final class TilesHandler {
     ctx.result(mvt);
   }
 
-  /** Tells one filter set from another in the ETag (the URL already tells the tile). */
+  /** The filters, canonical: for the cache key and (hashed) the ETag. */
   private static String variant(ItemQuery f) {
-    int h = Objects.hash(f.from(), f.to(), f.categories(), f.text());
-    return Integer.toHexString(h);
+    return f.from() + "/" + f.to() + "|" + new TreeSet<>(f.categories()) + "|" + f.text();
   }
 
   private static void tileMatrixSetOr404(Context ctx) {

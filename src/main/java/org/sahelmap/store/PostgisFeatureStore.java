@@ -492,7 +492,9 @@ public final class PostgisFeatureStore implements FeatureStore {
       params.add(Timestamp.from(q.from()));
     }
     if (!q.categories().isEmpty()) {
-      w.append(" AND properties->>'category' = ANY(?)");
+      // The stored copy of properties->>'category' (V5_1), so tiles and the histogram can filter
+      // from feature_points_idx alone.
+      w.append(" AND category = ANY(?)");
       params.add(q.categories().stream().sorted().toArray(String[]::new));
     }
     if (q.text() != null) {

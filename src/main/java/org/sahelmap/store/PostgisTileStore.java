@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -17,10 +18,11 @@ import org.sahelmap.tiles.WebMercatorQuad;
 
 /**
  * {@link TileStore} over PostGIS: {@code ST_AsMVT} of {@code ST_AsMVTGeom}, one query per tile.
- * Features are found through {@code feature_geom_gix} by comparing the 4326 column with the tile's
- * envelope (plus the buffer) in lon/lat, which is exact for a Web Mercator rectangle: its edges are
- * meridians and parallels. Event filters come from {@link PostgisFeatureStore#where}, the same
- * clause items use, so a tile, a page and the histogram always agree on what matches.
+ * Features are found by comparing lon/lat with the tile's envelope (plus the buffer) in lon/lat,
+ * which is exact for a Web Mercator rectangle: its edges are meridians and parallels. Layers go
+ * through {@code feature_geom_gix}; events through {@code feature_points_idx} (see {@link
+ * #eventSql}). Event filters come from {@link PostgisFeatureStore#where}, the same clause items
+ * use, so a tile, a page and the histogram always agree on what matches.
  */
 public final class PostgisTileStore implements TileStore {
 
@@ -35,14 +37,23 @@ public final class PostgisTileStore implements TileStore {
     List<Object> params = new ArrayList<>();
     String sql =
         events ? eventSql(layerId, tile, filters, params) : layerSql(layerId, tile, params);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        ps.setObject(i + 1, params.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        byte[] mvt = rs.next() ? rs.getBytes(1) : null;
-        return mvt == null ? new byte[0] : mvt;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement();
+          PreparedStatement ps = c.prepareStatement(sql)) {
+        // A tile is a few tens of ms of work: starting parallel workers cost more than they saved
+        // (z6 over Gao: ~200 ms with them, ~70 ms without), and with many clients at once the
+        // cores are busy with other tiles anyway.
+        st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          byte[] mvt = rs.next() ? rs.getBytes(1) : null;
+          return mvt == null ? new byte[0] : mvt;
+        }
+      } finally {
+        c.rollback();
       }
     } catch (SQLException e) {
       throw new StoreException("making tile " + tile + " of " + layerId, e);
@@ -75,8 +86,18 @@ public final class PostgisTileStore implements TileStore {
   }
 
   /**
+   * The properties as ST_AsMVT can carry them: it drops nested arrays and objects from a jsonb
+   * column (aes-territory's members, gao-intahaka's reported distances), so those go as their JSON
+   * text. {@code id} is a column of its own.
+   */
+  private static final String FLAT_PROPERTIES =
+      "(SELECT coalesce(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) IN ('array',"
+          + " 'object') THEN to_jsonb(value::text) ELSE value END), '{}'::jsonb)"
+          + " FROM jsonb_each(f.properties - 'id'))";
+
+  /**
    * Any layer but events: every feature touching the buffered tile, its jsonb properties expanded
-   * by ST_AsMVT into tags, plus {@code id}.
+   * by ST_AsMVT into tags (nested values as JSON text), plus {@code id}.
    */
   static String layerSql(String layerId, TileCoord t, List<Object> params) {
     String with = "WITH " + bounds(t, params);
@@ -85,7 +106,9 @@ public final class PostgisTileStore implements TileStore {
     return with
         + " SELECT ST_AsMVT(m, ?, "
         + EXTENT
-        + ", 'geom') FROM (SELECT f.id, f.properties - 'id' AS properties, "
+        + ", 'geom') FROM (SELECT f.id, "
+        + FLAT_PROPERTIES
+        + " AS properties, "
         + mvtGeom("ST_Transform(f.geom, 3857)")
         + " AS geom FROM feature f CROSS JOIN bounds b WHERE f.layer_id = ? AND f.geom && b.search) m"
         + " WHERE m.geom IS NOT NULL";
@@ -95,11 +118,17 @@ public final class PostgisTileStore implements TileStore {
    * Events: those matching the filters whose own tile at this zoom is this one (half-open, so an
    * event on an edge is in exactly one tile), then either each of them or one cluster per grid
    * cell, decided in the same query by their number.
+   *
+   * <p>The events are read from feature_points_idx alone (V5_1: stored lon/lat and category, a
+   * covering index), since a dense tile aggregates tens of thousands of them and the wide rows are
+   * never needed for that. They are grouped by grid cell first (a hash aggregate over at most a few
+   * hundred cells, nothing materialized per event), and the cells outside the tile (the buffer) are
+   * dropped after grouping: a cell lies in exactly one tile, so counts add up. Only when the tile
+   * turns out to hold few events is the index read again, for those events, and their properties
+   * fetched by seq.
    */
   static String eventSql(String layerId, TileCoord t, ItemQuery filters, List<Object> params) {
     String with = "WITH " + bounds(t, params);
-    double size = t.size();
-    double cell = size / EventTiles.GRID;
     // The tile is the box: only the filters' time, categories and text apply.
     ItemQuery noBox =
         new ItemQuery(
@@ -110,77 +139,119 @@ public final class PostgisTileStore implements TileStore {
             0,
             filters.categories(),
             filters.text());
-    List<Object> whereParams = new ArrayList<>();
-    String where = PostgisFeatureStore.where(layerId, noBox, whereParams);
-    String origin = Double.toString(WebMercatorQuad.ORIGIN);
-    String pts =
-        "pts AS (SELECT id, properties, mx, my, ST_X(geom) AS lon, ST_Y(geom) AS lat,"
-            + " floor((mx + "
-            + origin
-            + ") / ?) AS cx, floor(("
-            + origin
-            + " - my) / ?) AS cy FROM (SELECT f.*, ST_X(m) AS mx, ST_Y(m) AS my FROM feature f"
-            + " CROSS JOIN bounds b CROSS JOIN LATERAL ST_Transform(f.geom, 3857) AS m WHERE "
-            + where
-            + " AND f.geom && b.search) e WHERE floor((mx + "
-            + origin
-            + ") / ?) = ? AND floor(("
-            + origin
-            + " - my) / ?) = ?)";
-    params.add(cell);
-    params.add(cell);
-    params.addAll(whereParams);
-    params.add(size);
-    params.add(t.x());
-    params.add(size);
-    params.add(t.y());
+    String inTile =
+        "floor(cx / " + EventTiles.GRID + ") = ? AND floor(cy / " + EventTiles.GRID + ") = ?";
 
-    StringBuilder singleCols = new StringBuilder();
-    StringBuilder clusterCols = new StringBuilder();
-    for (String p : EventTiles.EVENT_PROPERTIES) {
-      String col = quoted(p);
-      singleCols.append(", ").append(p.equals("id") ? "id" : "properties->>'" + p + "'");
-      singleCols.append(" AS ").append(col);
-      clusterCols.append(", NULL::text AS ").append(col);
-    }
-    singleCols.append(", NULL::bigint AS ").append(EventTiles.COUNT);
-    clusterCols.append(", count(*) AS ").append(EventTiles.COUNT);
+    StringBuilder clusterCols = new StringBuilder("count(*) AS n, avg(mx) AS ax, avg(my) AS ay");
     for (String category : Event.CATEGORIES.stream().sorted().toList()) {
-      String col = EventTiles.CATEGORY_PREFIX + category;
-      singleCols.append(", NULL::bigint AS ").append(col);
       // NULL when none, so ST_AsMVT leaves the tag out: a cluster names only categories present.
       clusterCols
-          .append(", nullif(count(*) FILTER (WHERE properties->>'category' = '")
+          .append(", nullif(count(*) FILTER (WHERE category = '")
           .append(category)
           .append("'), 0) AS ")
-          .append(col);
+          .append(EventTiles.CATEGORY_PREFIX + category);
     }
     String[] agg = {"min(lon)", "min(lat)", "max(lon)", "max(lat)"};
     for (int i = 0; i < EventTiles.BOUNDS.size(); i++) {
-      singleCols.append(", NULL::float8 AS ").append(EventTiles.BOUNDS.get(i));
       clusterCols.append(", ").append(agg[i]).append(" AS ").append(EventTiles.BOUNDS.get(i));
     }
+    // OFFSET 0 keeps the tile test after the grouping: pushed down into the scan, it made the
+    // planner expect a handful of rows and sort tens of thousands on disk instead of hashing.
+    String cells =
+        "cells AS (SELECT * FROM (SELECT cx, cy, "
+            + clusterCols
+            + " FROM "
+            + scan(layerId, t, noBox, params)
+            + " GROUP BY cx, cy OFFSET 0) g WHERE "
+            + inTile
+            + ")";
+    params.add(t.x());
+    params.add(t.y());
+    String total = "total AS (SELECT coalesce(sum(n), 0) AS c FROM cells)";
+
+    StringBuilder singleCols = new StringBuilder();
+    StringBuilder fromCells = new StringBuilder();
+    for (String p : EventTiles.EVENT_PROPERTIES) {
+      String col = quoted(p);
+      singleCols.append(", ").append(p.equals("id") ? "f.id" : "f.properties->>'" + p + "'");
+      singleCols.append(" AS ").append(col);
+      fromCells.append(", NULL::text AS ").append(col);
+    }
+    singleCols.append(", NULL::bigint AS ").append(EventTiles.COUNT);
+    fromCells.append(", n AS ").append(EventTiles.COUNT);
+    for (String category : Event.CATEGORIES.stream().sorted().toList()) {
+      String col = EventTiles.CATEGORY_PREFIX + category;
+      singleCols.append(", NULL::bigint AS ").append(col);
+      fromCells.append(", ").append(col);
+    }
+    for (String b : EventTiles.BOUNDS) {
+      singleCols.append(", NULL::float8 AS ").append(b);
+      fromCells.append(", ").append(b);
+    }
     params.add(layerId);
+    String singles =
+        "SELECT "
+            + mvtGeom("ST_SetSRID(ST_MakePoint(s.mx, s.my), 3857)")
+            + " AS geom"
+            + singleCols
+            + " FROM "
+            + scan(layerId, t, noBox, params)
+            + " JOIN feature f ON f.layer_id = ? AND f.seq = s.seq WHERE (SELECT c FROM total) <= "
+            + EventTiles.MAX_POINTS
+            + " AND "
+            + inTile;
+    params.add(layerId);
+    params.add(t.x());
+    params.add(t.y());
+    String clusters =
+        "SELECT "
+            + mvtGeom("ST_SetSRID(ST_MakePoint(ax, ay), 3857)")
+            + " AS geom"
+            + fromCells
+            + " FROM cells WHERE (SELECT c FROM total) > "
+            + EventTiles.MAX_POINTS;
     return with
         + ", "
-        + pts
-        + ", n AS (SELECT count(*) AS c FROM pts)"
+        + cells
+        + ", "
+        + total
         + " SELECT ST_AsMVT(m, ?, "
         + EXTENT
         + ", 'geom') FROM ("
-        + "SELECT "
-        + mvtGeom("ST_SetSRID(ST_MakePoint(mx, my), 3857)")
-        + " AS geom"
-        + singleCols
-        + " FROM pts WHERE (SELECT c FROM n) <= "
-        + EventTiles.MAX_POINTS
-        + " UNION ALL SELECT "
-        + mvtGeom("ST_SetSRID(ST_MakePoint(avg(mx), avg(my)), 3857)")
-        + " AS geom"
-        + clusterCols
-        + " FROM pts WHERE (SELECT c FROM n) > "
-        + EventTiles.MAX_POINTS
-        + " GROUP BY cx, cy) m";
+        + singles
+        + " UNION ALL "
+        + clusters
+        + ") m";
+  }
+
+  /**
+   * The matching events in the tile's buffered box, from feature_points_idx: lon/lat, Web Mercator
+   * x/y (by the formulas, not ST_Transform per row: the same for points, at a fraction of the
+   * cost), and the grid cell at this zoom, counted from the world's top left. Events are points.
+   */
+  private static String scan(String layerId, TileCoord t, ItemQuery filters, List<Object> params) {
+    String origin = Double.toString(WebMercatorQuad.ORIGIN);
+    double cell = t.size() / EventTiles.GRID;
+    params.add(cell);
+    params.add(cell);
+    String where = PostgisFeatureStore.where(layerId, filters, params);
+    double[] box = t.lonLatBounds((double) BUFFER / EXTENT);
+    params.add(box[0]);
+    params.add(box[2]);
+    params.add(box[1]);
+    params.add(box[3]);
+    return "(SELECT seq, category, lon, lat, mx, my, floor((mx + "
+        + origin
+        + ") / ?) AS cx, floor(("
+        + origin
+        + " - my) / ?) AS cy FROM (SELECT seq, category, point_lon AS lon, point_lat AS lat,"
+        + " point_lon * ("
+        + origin
+        + " / 180) AS mx, ln(tan(pi() / 4 + radians(point_lat) / 2)) * "
+        + WebMercatorQuad.RADIUS
+        + " AS my FROM feature WHERE "
+        + where
+        + " AND point_lon BETWEEN ? AND ? AND point_lat BETWEEN ? AND ?) e) s";
   }
 
   private static String quoted(String identifier) {

@@ -16,8 +16,11 @@ public final class WebMercatorQuad {
       "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
   public static final String CRS = "http://www.opengis.net/def/crs/EPSG/0/3857";
 
-  /** Half the width of the projected world: pi times the WGS84 semi-major axis, in metres. */
-  public static final double ORIGIN = Math.PI * 6378137.0;
+  /** The sphere Web Mercator projects from: the WGS84 semi-major axis, in metres. */
+  public static final double RADIUS = 6378137.0;
+
+  /** Half the width of the projected world, in metres. */
+  public static final double ORIGIN = Math.PI * RADIUS;
 
   public static final double WORLD_WIDTH = 2 * ORIGIN;
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.MvtTile;
+import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -128,6 +130,25 @@ class TilesApiTest {
           assertThat(m.get(0).get("pointOfOrigin").get(0).asDouble())
               .isCloseTo(-20037508.3427892, within());
           assertThat(client.get("/ogc/tileMatrixSets/WorldCRS84Quad").code()).isEqualTo(404);
+          List<String> classes = new ArrayList<>();
+          json(client.get("/ogc/conformance"))
+              .get("conformsTo")
+              .forEach(c -> classes.add(c.asText()));
+          assertThat(classes)
+              .contains(
+                  "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                  "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+                  "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+          // Every tiles path is in the API definition, with the events-only filters.
+          JsonNode api = json(client.get("/ogc/api"));
+          JsonNode tileOp =
+              api.at(
+                  "/paths/~1ogc~1collections~1{collectionId}~1tiles~1{tileMatrixSetId}"
+                      + "~1{tileMatrix}~1{tileRow}~1{tileCol}/get");
+          assertThat(tileOp.at("/responses/204").isMissingNode()).isFalse();
+          assertThat(tileOp.get("parameters").toString()).contains("category").contains("/q\"");
+          assertThat(api.at("/components/parameters/category/name").asText()).isEqualTo("category");
+          assertThat(api.at("/paths/~1api~1events~1histogram/get").isMissingNode()).isFalse();
         });
   }
 
@@ -220,6 +241,47 @@ class TilesApiTest {
             assertThat(compared).as("typed properties of %s", id).isPositive();
           }
           assertThat(ids).isEqualTo(new TreeSet<>(byId.keySet()));
+
+          // GDAL's MVT driver reads the same tile file as the same features.
+          java.nio.file.Path file = java.nio.file.Files.createTempFile("kidal-", ".mvt");
+          try {
+            java.nio.file.Files.write(
+                file,
+                client.get(String.format(TILES, "kidal", 9, town[1], town[0])).body().bytes());
+            String info =
+                Ogrinfo.run(
+                    "-ro",
+                    "-al",
+                    "-oo",
+                    "X=" + town[0],
+                    "-oo",
+                    "Y=" + town[1],
+                    "-oo",
+                    "Z=9",
+                    file.toString());
+            assertThat(info).contains("Layer name: kidal").contains("Feature Count: " + ids.size());
+            for (String id : ids) {
+              assertThat(info).contains("id (String) = " + id);
+            }
+          } finally {
+            java.nio.file.Files.delete(file);
+          }
+
+          // Nested values (lists, objects) travel as their JSON text, which ST_AsMVT would drop.
+          JsonNode aesItems = json(client.get("/ogc/collections/aes-territory/items"));
+          JsonNode aes = aesItems.get("features").get(0).get("properties");
+          MvtTile.Feature aesTile = tile(client, "aes-territory", 0, 0, 0, "").features().get(0);
+          int nested = 0;
+          for (var it = aes.fields(); it.hasNext(); ) {
+            var p = it.next();
+            if (p.getValue().isContainerNode()) {
+              assertThat(JSON.readTree((String) aesTile.tags().get(p.getKey())))
+                  .as(p.getKey())
+                  .isEqualTo(p.getValue());
+              nested++;
+            }
+          }
+          assertThat(nested).isPositive();
 
           int[] bamako = tileOf(-7.97522, 12.60915, 12);
           assertThat(client.get(String.format(TILES, "kidal", 12, bamako[1], bamako[0])).code())
