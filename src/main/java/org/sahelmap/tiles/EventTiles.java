@@ -11,7 +11,12 @@ import java.util.List;
  */
 public final class EventTiles {
   public static final int MAX_POINTS = 300;
-  public static final int GRID = 8;
+
+  /**
+   * 4×4 cells of 64 px on a 256 px tile: the page's cluster rings are 22–48 px across, so finer
+   * cells (8×8 was tried) put rings on top of each other at every zoom.
+   */
+  public static final int GRID = 4;
 
   /** Tile coordinate extent and the buffer around it (in those units), as MVT viewers expect. */
   public static final int EXTENT = 4096;
