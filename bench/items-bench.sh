@@ -28,6 +28,7 @@ POLYGONS=2000
 # the checked request of each case fails if the two ever disagree. (A jar from before the cap
 # counts every match: BENCH_COUNT_CAP=1000000000.)
 COUNT_CAP="${BENCH_COUNT_CAP:-10000}"
+TILE_WINDOWS="${BENCH_TILE_WINDOWS:-3000}"
 # Session settings of the server's pool (store.Database), given to pgbench too so both sides plan
 # alike.
 export PGOPTIONS="-c jit=off -c max_parallel_workers_per_gather=0"
@@ -90,15 +91,6 @@ FROM matched LEFT JOIN page ON true GROUP BY n;
 SQL
 }
 in_box() { echo "layer_id = 'events' AND ST_Intersects(geom, ST_MakeEnvelope($1, 4326))"; }
-tile_sql() { # z x y: every event in the tile, as ST_AsMVT makes it
-  cat <<SQL
-SELECT ST_AsMVT(t, 'events', 4096, 'geom') FROM (
-  SELECT id, properties->>'category' AS category,
-         ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3), 4096, 64, true) AS geom
-  FROM feature
-  WHERE layer_id = 'events' AND geom && ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326)) t;
-SQL
-}
 
 # 50 boxes of 0.5-2 degrees, each centred on one synthetic event (so most pages are full, and the
 # number of matches ranges from a few hundred to beyond the count cap).
@@ -131,10 +123,19 @@ prepare() {
       echo "/ogc/collections/bench-polygons/items?limit=500" >"$WORK/$c.paths"
       page_sql "layer_id = 'bench-polygons'" 500 >"$WORK/$c.1.sql" ;;
     z6 | z8)
+      # The server's own tile SQL (store.TileBenchSql prints PostgisTileStore.eventSql with its
+      # values written in) under TILE_WINDOWS different time windows, so no request is answered
+      # from the server's tile cache and both sides build the same tiles.
       local zyx; [[ $c == z6 ]] && zyx=$Z6 || zyx=$Z8
-      echo "/ogc/collections/events/tiles/WebMercatorQuad/$zyx" >"$WORK/$c.paths"
       IFS=/ read -r z y x <<<"$zyx"
-      tile_sql "$z" "$x" "$y" >"$WORK/$c.1.sql" ;;
+      ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test \
+        -Dexec.mainClass=org.sahelmap.store.TileBenchSql \
+        -Dexec.args="$WORK $c $z $x $y $TILE_WINDOWS" >/dev/null
+      # pgbench takes at most 128 scripts: keep 100 (it has no cache, so 100 windows are as good).
+      for ((i = 101; i <= TILE_WINDOWS; i++)); do rm -f "$WORK/$c.$i.sql"; done
+      # The warm-up asks the last 100 windows, the timed run the others.
+      tail -n 100 "$WORK/$c.paths" >"$WORK/$c.warm"
+      head -n -100 "$WORK/$c.paths" >"$WORK/$c.timed" && mv "$WORK/$c.timed" "$WORK/$c.paths" ;;
   esac
 }
 
@@ -145,7 +146,15 @@ check() {
   status=$(curl -s -o "$WORK/check.body" -w '%{http_code}' "$ROOT$path")
   if [[ $status == 404 && $c == z* ]]; then echo "no-tiles"; return; fi
   [[ $status == 200 ]] || { log "$c: $path answered $status"; head -c 500 "$WORK/check.body" >&2; exit 1; }
-  [[ $c == z* || $c == feature ]] && { echo ok; return; }
+  if [[ $c == z* ]]; then # the same bytes from both sides: the server's tile is its SQL's result
+    local mine theirs
+    mine=$(od -An -v -tx1 "$WORK/check.body" | tr -d ' \n')
+    theirs=$(psql "$DB_URL" -qAt -f "$WORK/$c.1.sql" | tail -1 | sed 's/^\\x//')
+    [[ $mine == "$theirs" ]] || { log "$c: the server's tile differs from its SQL run in PostGIS"; exit 1; }
+    log "$c: checked $path -> $(stat -c %s "$WORK/check.body") bytes, identical in PostGIS"
+    echo ok; return
+  fi
+  [[ $c == feature ]] && { echo ok; return; }
   sql=$(sed 's/^\\set i .*//; s/:i/1/' "$WORK/$c.1.sql")
   local s p
   s=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["numberReturned"], d.get("numberMatched", "-"))' "$WORK/check.body")
@@ -155,8 +164,8 @@ check() {
   echo ok
 }
 
-server_rps() { # case seconds -> "r/s p99ms errors"
-  BENCH_PATHS="$WORK/$1.paths" wrk -t2 -c16 -d"$2"s --timeout 30s -s bench/lua/paths.lua "$ROOT" |
+server_rps() { # case seconds [paths file] -> "r/s p99ms errors"
+  BENCH_PATHS="${3:-$WORK/$1.paths}" wrk -t2 -c16 -d"$2"s --timeout 30s -s bench/lua/paths.lua "$ROOT" |
     awk '/^RESULT/ { split($2, r, "="); split($3, s, "="); split($5, p, "="); split($6, e, "=");
                      printf "%.1f %s %s", r[2] / s[2], p[2], e[2] }'
 }
@@ -173,7 +182,8 @@ rows=()
 for c in $CASES; do
   prepare "$c"
   state=$(check "$c")
-  server_rps "$c" "$WARMUP" >/dev/null || true
+  warm="$WORK/$c.paths"; [[ -f $WORK/$c.warm ]] && warm="$WORK/$c.warm"
+  server_rps "$c" "$WARMUP" "$warm" >/dev/null || true
   postgis_rps "$c" "$WARMUP" >/dev/null
   if [[ $state == no-tiles ]]; then
     s="n/a (no tile endpoint)"; p99="-"; errors="-"
