@@ -16,9 +16,8 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
   let area = null;
   let offset = 0;
   let pageKey = null;
-  let histogramKey = null;
-  let windowKey = null;
   const inflight = {};
+  const asked = {};
   const ask = (name, fn) => {
     inflight[name]?.abort();
     const c = new AbortController();
@@ -33,11 +32,14 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
     return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
   }
 
+  /** The list's box, rounded as it is sent. */
+  const listBox = () => viewBox().map((v) => Number(v.toFixed(5)));
+
   /** The list's question without its offset: a new one starts again at the first page. */
   let questionKey = null;
   function question(s) {
     const params = filterParams(s);
-    params.set('bbox', viewBox().map((v) => v.toFixed(5)).join(','));
+    params.set('bbox', listBox().join(','));
     if (String(params) !== questionKey) { questionKey = String(params); offset = 0; }
     return params;
   }
@@ -73,19 +75,20 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
     return countFor;
   }
 
+  /** The histogram for params, asked only when the question changed since the last one. */
+  function histogramOnce(name, params) {
+    if (asked[name] === String(params)) return Promise.resolve(null);
+    asked[name] = String(params);
+    return ask(name, (signal) => api.eventsHistogram(params, { signal }));
+  }
+
   async function loadHistogram(s) {
-    const params = filterParams({ filter: s.filter });
-    if (String(params) === histogramKey) return;
-    histogramKey = String(params);
-    const body = await ask('histogram', (signal) => api.eventsHistogram(params, { signal }));
+    const body = await histogramOnce('histogram', filterParams({ filter: s.filter }));
     if (body) timeline.setHistogram(body.months, body.total);
   }
 
   async function loadWindowCounts(s) {
-    const params = filterParams(s);
-    if (String(params) === windowKey) return;
-    windowKey = String(params);
-    const body = await ask('window', (signal) => api.eventsHistogram(params, { signal }));
+    const body = await histogramOnce('window', filterParams(s));
     if (body) onWindowCounts(body);
   }
 
@@ -97,7 +100,7 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
         .catch((e) => console.warn('Events unavailable:', e));
     },
     /** The lon/lat box the list is about now. */
-    box: () => viewBox().map((v) => Number(v.toFixed(5))),
+    box: listBox,
     /** Narrows the list to one spot (a cluster that cannot be split further). */
     showArea([w, s, e, n]) {
       const pad = 1e-5;
