@@ -209,11 +209,14 @@ class MapPageBrowserTest {
     // The cited passage, from the server's copy of the document.
     assertThat(waitFor(".popup-passage").getText()).contains("¶").hasSizeGreaterThan(40);
     assertThat(driver.getCurrentUrl()).contains("event=" + id);
-    assertThat(
-            driver
-                .findElement(By.cssSelector("#event-list li[data-event='" + id + "']"))
-                .getAttribute("class"))
-        .contains("selected");
+    // The list is asked again once the map has flown to the event, so its item is found afresh.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#event-list li[data-event='" + id + "']"))
+                    .getAttribute("class")
+                    .contains("selected"));
 
     // Hovering an event's symbol on the map highlights its list item. Close the popup first:
     // while it is open the selected event has a DOM marker of its own above the symbol.
