@@ -4,6 +4,7 @@
 // counted in the page; a newer question aborts an older one still in flight.
 import * as api from './api.js';
 import { filterParams } from './eventtiles.js';
+import { el } from './ui/dom.js';
 import { highlightItem, markSelected, renderEventList } from './ui/eventlist.js';
 
 export const PAGE_SIZE = 50;
@@ -53,7 +54,13 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
     // matches), so the list's total comes from the events aggregate, which always counts exactly.
     const [body, counted] = await ask('page', (signal) => Promise.all([
       api.eventsPage(params, { limit: PAGE_SIZE, offset, signal }),
-      exactCount(params, signal)])) ?? [];
+      exactCount(params, signal)])).catch((e) => {
+      // Not answered, so not asked: the next refresh (or the retry button) asks it again.
+      if (pageKey === key) pageKey = null;
+      parts.status.replaceChildren(el('span', { text: 'The event list could not load. ' }),
+        el('button', { type: 'button', class: 'link-button', text: 'Try again', onclick: () => loadPage(state.get()) }));
+      throw e;
+    }) ?? [];
     if (!body) return;
     events.remember(body.features);
     renderEventList(parts, { features: body.features, offset, limit: PAGE_SIZE, total: counted.total, area }, {
@@ -77,9 +84,13 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
 
   /** The histogram for params, asked only when the question changed since the last one. */
   function histogramOnce(name, params) {
-    if (asked[name] === String(params)) return Promise.resolve(null);
-    asked[name] = String(params);
-    return ask(name, (signal) => api.eventsHistogram(params, { signal }));
+    const key = String(params);
+    if (asked[name] === key) return Promise.resolve(null);
+    asked[name] = key;
+    return ask(name, (signal) => api.eventsHistogram(params, { signal })).catch((e) => {
+      if (asked[name] === key) delete asked[name];
+      throw e;
+    });
   }
 
   async function loadHistogram(s) {

@@ -24,16 +24,58 @@ export function tileUrl({ z, x, y }, query) {
 }
 
 /**
+ * Decoded tiles by URL, most recently used last. A tile is asked for once and shared by whoever
+ * wants it (the map, its prefetcher, an export), so a zoom or pan onto tiles fetched ahead costs no
+ * request. Entries live CACHE_MS: the server's ETag says when a layer changed, and until live
+ * updates tell the page, a tile may be at most that old when drawn again.
+ */
+const CACHE_TILES = 256;
+const CACHE_MS = 120_000;
+const cache = new Map();
+
+/**
  * Fetches and decodes one tile: {events: [{id, x, y, properties}], clusters: [{x, y, count,
  * byCategory, bounds: [w, s, e, n]}]}, x and y in pixels of a 256 px tile. Features outside the
  * tile proper (a tile's buffer) are kept: they are drawn so symbols on a tile's edge stay whole.
- * A 204 is an empty tile.
+ * A 204 is an empty tile. signal abandons the wait, not the request: a tile asked for is still
+ * worth having in the cache (a map zoomed back, a prefetch that was already wanted). priority
+ * 'low' is for prefetches, so they queue behind the tiles in view.
  */
-export async function fetchTile(coords, query, { signal } = {}) {
-  const response = await fetch(tileUrl(coords, query), { signal });
+export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
+  const url = tileUrl(coords, query);
+  let entry = cache.get(url);
+  if (entry && performance.now() - entry.at < CACHE_MS) {
+    cache.delete(url);
+  } else {
+    entry = { at: performance.now(), tile: load(url, coords, priority) };
+    // A failure is not remembered: the next ask tries again.
+    entry.tile.catch(() => { if (cache.get(url) === entry) cache.delete(url); });
+  }
+  cache.set(url, entry);
+  while (cache.size > CACHE_TILES) cache.delete(cache.keys().next().value);
+  return signal ? abandonable(entry.tile, signal) : entry.tile;
+}
+
+/** Whether a tile is in the cache already (fetched or on its way). */
+export function isCached(coords, query) {
+  const entry = cache.get(tileUrl(coords, query));
+  return Boolean(entry) && performance.now() - entry.at < CACHE_MS;
+}
+
+async function load(url, coords, priority) {
+  const response = await fetch(url, { priority });
   if (response.status === 204) return { events: [], clusters: [] };
   if (!response.ok) throw new Error(`tile ${coords.z}/${coords.y}/${coords.x}: HTTP ${response.status}`);
   return decodeTile(new Uint8Array(await response.arrayBuffer()));
+}
+
+function abandonable(promise, signal) {
+  const abandoned = () => new DOMException('tile no longer wanted', 'AbortError');
+  if (signal.aborted) return Promise.reject(abandoned());
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abandoned()), { once: true });
+    promise.then(resolve, reject);
+  });
 }
 
 export function decodeTile(bytes) {

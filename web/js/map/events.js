@@ -7,6 +7,7 @@ import { clusterRadius, drawCluster, drawMarker } from '../symbols.js';
 import { fetchTile, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
 import { pane } from './base.js';
+import { prefetchAround } from './prefetch.js';
 
 const L = window.L;
 const FAN_RADIUS_PX = 11;
@@ -22,7 +23,7 @@ const OVERDRAW_PX = 28;
 export function eventsLayer(map, { query, item, citation, onHover, onSelect, onCluster }) {
   const tilePane = pane(map, 'events-tiles', 590);
   const loaded = new Map();
-  const stats = { drawMs: [], requested: 0 };
+  const stats = { drawMs: [], drawn: 0, requested: 0 };
   const Tiles = L.GridLayer.extend({
     createTile(coords, done) {
       const tile = L.DomUtil.create('div', 'event-tile');
@@ -32,8 +33,12 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       fetchTile(coords, query(), { signal: abort.signal }).then((data) => {
         const t0 = performance.now();
         const drawn = layout(data, coords);
-        tile.append(paint(drawn));
-        stats.drawMs.push(performance.now() - t0);
+        // Most tiles of a wide view hold nothing: those get no canvas at all.
+        if (drawn.length) tile.append(paint(drawn));
+        stats.drawn++;
+        stats.drawMs.push({ ms: performance.now() - t0, symbols: drawn.length, nth: stats.drawn });
+        // Only the slowest few are kept (for the benchmark), so a long session does not grow it.
+        if (stats.drawMs.length > 50) stats.drawMs = stats.drawMs.sort((a, b) => b.ms - a.ms).slice(0, 5);
         loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
         done(null, tile);
       }).catch((e) => { if (e.name !== 'AbortError') done(e, tile); });
@@ -44,6 +49,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
   // For the browser benchmark: when the first full set of event tiles was on screen.
   tiles.once('load', () => performance.mark('events-drawn'));
+  const prefetch = prefetchAround(map, tiles, query, { maxZoom: map.getMaxZoom() });
   tiles.on('tileunload', (e) => {
     e.tile.abort?.abort();
     loaded.delete(tiles._tileCoordsToKey(e.coords));
@@ -221,8 +227,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       const current = [...loaded.values()].filter((t) => t.coords.z === z);
       return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
         loading: tiles.isLoading(), symbols, events,
-        clustered, requested: stats.requested, maxDrawMs: ms.length ? Math.max(...ms) : 0,
-        domMarkers: markers.getLayers().length };
+        clustered, requested: stats.requested, maxDrawMs: ms.reduce((m, d) => Math.max(m, d.ms), 0),
+        slowestDraws: [...ms].sort((a, b) => b.ms - a.ms).slice(0, 5),
+        domMarkers: markers.getLayers().length, prefetch: prefetch.stats() };
     },
   };
 }

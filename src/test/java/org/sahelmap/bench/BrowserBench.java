@@ -13,11 +13,15 @@ import org.sahelmap.testing.LiveApp;
 /**
  * The page at 200,000 events in headless Chromium at 1366×768 (run by bench/browser-bench.sh): time
  * to first paint and to the first full set of event tiles, time to redraw after a zoom, a pan and a
- * timeline change (each repeated, median and worst), and the JS heap afterwards. Figures go to
- * standard output as a table; nothing is asserted (speed is measured, not tested).
+ * timeline change (each repeated, median and worst; back to back, then zoom and pan again after a
+ * rest), and the JS heap afterwards. Figures go to standard output as a table; nothing is asserted
+ * (speed is measured, not tested).
  */
 public final class BrowserBench {
   private static final int REPEATS = 6;
+
+  /** How long a user looks at the map between two moves, in this benchmark. */
+  private static final long REST_MS = 3_000;
 
   private BrowserBench() {}
 
@@ -67,6 +71,27 @@ public final class BrowserBench {
                   + "; a.dispatchEvent(new Event('input'));"
                   + " b.value = Number(a.value) + 11; b.dispatchEvent(new Event('input'));"));
     }
+    // The same moves after the map has rested as a user looking at it would (REST_MS), which is
+    // when the page fetches ahead the tiles a next pan or zoom needs (map/prefetch.js).
+    List<Double> restedZoom = new ArrayList<>();
+    List<Double> restedPan = new ArrayList<>();
+    List<Double> ahead = new ArrayList<>();
+    int unfinished = 0;
+    for (int i = 0; i < REPEATS * 2; i++) {
+      rest();
+      Map<?, ?> p = (Map<?, ?>) script(driver, "return window.sahelMap.events().prefetch");
+      ahead.add(((Number) p.get("asked")).doubleValue());
+      unfinished += Boolean.TRUE.equals(p.get("done")) ? 0 : 1;
+      if (i % 2 == 1) {
+        restedPan.add(
+            timed(driver, "m.panBy([" + (i % 4 == 1 ? -320 : 320) + ", -160], {animate: false});"));
+        continue;
+      }
+      restedZoom.add(
+          timed(
+              driver,
+              "m.setZoom(m.getZoom() + (" + (i % 4 == 0 ? 1 : -1) + "), {animate: false});"));
+    }
     Map<?, ?> stats = (Map<?, ?>) script(driver, "return window.sahelMap.events()");
     double heapMb =
         ((Number) script(driver, "return performance.memory.usedJSHeapSize")).doubleValue() / 1e6;
@@ -78,12 +103,22 @@ public final class BrowserBench {
     row("redraw after zoom", zoom);
     row("redraw after pan", pan);
     row("redraw after timeline change", time);
+    row("zoom after a " + REST_MS / 1000 + " s rest", restedZoom);
+    row("pan after a " + REST_MS / 1000 + " s rest", restedPan);
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10.0f %10s%n",
+        "tiles fetched ahead per rest",
+        ahead.stream().mapToDouble(Double::doubleValue).sorted().toArray()[ahead.size() / 2],
+        unfinished + " of " + ahead.size() + " unfinished");
     System.out.printf(Locale.ROOT, "%-34s %10.1f%n", "JS heap used (MB)", heapMb);
     System.out.printf(
         Locale.ROOT,
         "%-34s %10s%n",
         "last view: tiles / symbols / worst tile draw ms",
         stats.get("tiles") + " / " + stats.get("symbols") + " / " + stats.get("maxDrawMs"));
+    System.out.println(
+        "slowest tile draws (ms, symbols, nth tile drawn): " + stats.get("slowestDraws"));
   }
 
   private static final String PAINT_TIMES =
@@ -104,6 +139,14 @@ public final class BrowserBench {
                 + " window.sahelMap.eventsDrawn().then(() => requestAnimationFrame(() =>"
                 + " done(performance.now() - t0)));");
     return ((Number) ms).doubleValue();
+  }
+
+  private static void rest() {
+    try {
+      Thread.sleep(REST_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Object script(ChromeDriver driver, String js) {

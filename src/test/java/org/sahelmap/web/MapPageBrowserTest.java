@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,6 +252,60 @@ class MapPageBrowserTest {
         .contains("Method")
         .contains("Layer sources");
     assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void eventListSaysWhenItCouldNotLoadAndAsksAgainOnRetry() {
+    load(1366, 768, "");
+    long shown = waitForList(expectedEvents("0000-01-01", "9999-12-31"));
+    // The browser refuses the list's requests (DevTools), as a dropped connection would.
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand(
+        "Network.setBlockedURLs", Map.of("urls", List.of("*/ogc/collections/events/items*")));
+    run("window.sahelMap.map.panBy([40, 0], {animate: false})");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("event-status")).getText().contains("could not load"));
+
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+    driver.findElement(By.cssSelector("#event-status button")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("event-status")).getText().contains(" of "));
+    assertThat(count("#event-list li[data-event]")).isGreaterThan(0).isLessThanOrEqualTo(shown);
+  }
+
+  @Test
+  void aPanOrZoomAfterTheMapRestedIsDrawnFromTilesFetchedAhead() {
+    load(1366, 768, "");
+    for (String move :
+        List.of(
+            "m.panBy([300, 0], {animate: false})",
+            "m.setZoom(m.getZoom() + 1, {animate: false})",
+            "m.setZoom(m.getZoom() - 1, {animate: false})")) {
+      waitForPrefetch();
+      Object asked =
+          Browser.js(driver)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1]; const m = window.sahelMap.map;"
+                      + " performance.clearResourceTimings(); "
+                      + move
+                      + "; window.sahelMap.eventsDrawn().then(() => done(performance"
+                      + ".getEntriesByType('resource').filter(e => e.name.includes('/tiles/WebMercatorQuad/')).length));");
+      assertThat(((Number) asked).intValue())
+          .as("tiles asked of the server after " + move)
+          .isZero();
+      assertThat(((Number) eventStats().get("tiles")).intValue()).isGreaterThan(0);
+    }
+    // What was fetched ahead is what the tiles show: the same events as a fresh look would draw.
+    assertThat(drawnEvents()).isEqualTo(expectedInTiles("0000-01-01", "9999-12-31"));
+  }
+
+  private void waitForPrefetch() {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d -> {
+              Map<?, ?> p = (Map<?, ?>) eventStats().get("prefetch");
+              return Boolean.TRUE.equals(p.get("done")) && ((Number) p.get("asked")).intValue() > 0;
+            });
   }
 
   @Test
