@@ -22,15 +22,17 @@ const OVERDRAW_PX = 28;
  */
 export function eventsLayer(map, { query, item, citation, onHover, onSelect, onCluster }) {
   const tilePane = pane(map, 'events-tiles', 590);
-  const loaded = new Map();
   const stats = { drawMs: [], drawn: 0, requested: 0 };
   const Tiles = L.GridLayer.extend({
     createTile(coords, done) {
       const tile = L.DomUtil.create('div', 'event-tile');
+      // A layer replaced by a newer one stays on screen until that one has drawn, but fetches
+      // nothing more (a pan meanwhile would fetch tiles of the old filters).
+      if (this.superseded) { setTimeout(() => done(null, tile)); return tile; }
       const abort = new AbortController();
       tile.abort = abort;
       stats.requested++;
-      fetchTile(coords, query(), { signal: abort.signal }).then((data) => {
+      fetchTile(coords, this.query, { signal: abort.signal }).then((data) => {
         const t0 = performance.now();
         const drawn = layout(data, coords);
         // Most tiles of a wide view hold nothing: those get no canvas at all.
@@ -39,23 +41,33 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
         stats.drawMs.push({ ms: performance.now() - t0, symbols: drawn.length, nth: stats.drawn });
         // Only the slowest few are kept (for the benchmark), so a long session does not grow it.
         if (stats.drawMs.length > 50) stats.drawMs = stats.drawMs.sort((a, b) => b.ms - a.ms).slice(0, 5);
-        loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
+        this.loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
         done(null, tile);
       }).catch((e) => { if (e.name !== 'AbortError') done(e, tile); });
       return tile;
     },
   });
-  const tiles = new Tiles({ pane: tilePane, tileSize: TILE_SIZE, updateWhenZooming: false,
-    keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
+  /** A tile layer for the filters of now: its tiles, and what each drew (for hit tests). */
+  function tileLayer() {
+    const layer = new Tiles({ pane: tilePane, tileSize: TILE_SIZE, updateWhenZooming: false,
+      keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
+    layer.query = query();
+    layer.loaded = new Map();
+    layer.on('tileunload', (e) => {
+      e.tile.abort?.abort();
+      layer.loaded.delete(layer._tileCoordsToKey(e.coords));
+    });
+    prefetch.watch(layer);
+    return layer;
+  }
+  const prefetch = prefetchAround(map, { maxZoom: map.getMaxZoom() });
+  /** shown: the layer on screen, whose symbols a click finds; next: its replacement, loading. */
+  let shown = tileLayer();
+  let next = null;
   // For the browser benchmark: when the first full set of event tiles was on screen.
-  tiles.once('load', () => performance.mark('events-drawn'));
-  const prefetch = prefetchAround(map, tiles, query, { maxZoom: map.getMaxZoom() });
-  tiles.on('tileunload', (e) => {
-    e.tile.abort?.abort();
-    loaded.delete(tiles._tileCoordsToKey(e.coords));
-  });
+  shown.once('load', () => performance.mark('events-drawn'));
 
-  const group = L.layerGroup([tiles]);
+  const group = L.layerGroup([shown]);
   const known = new Map();
   const markers = L.layerGroup().addTo(group);
   const emphasised = new Map();
@@ -87,12 +99,12 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
 
   /** The drawn symbol under a container point, if any: {kind: 'event'|'cluster', ...}. */
   function hitAt(containerPoint) {
-    const z = tiles._tileZoom;
+    const z = shown._tileZoom;
     if (z === undefined) return null;
     const scale = map.getZoomScale(map.getZoom(), z);
     const p = map.project(map.containerPointToLatLng(containerPoint), z);
     let best = null;
-    for (const { coords, drawn } of loaded.values()) {
+    for (const { coords, drawn } of shown.loaded.values()) {
       if (coords.z !== z) continue;
       const lx = p.x - coords.x * TILE_SIZE;
       const ly = p.y - coords.y * TILE_SIZE;
@@ -143,9 +155,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
 
   /** Every symbol drawn now, with its place in container pixels (for tests and automation). */
   function symbols() {
-    const z = tiles._tileZoom;
+    const z = shown._tileZoom;
     const out = [];
-    for (const { coords, drawn } of loaded.values()) {
+    for (const { coords, drawn } of shown.loaded.values()) {
       if (coords.z !== z) continue;
       for (const d of drawn) {
         const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
@@ -160,14 +172,31 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
 
   return {
     layer: group,
-    /** Re-queries the tiles when the time window or the filter changed. */
+    /**
+     * Re-queries the tiles when the time window or the filter changed. The tiles of the old filters
+     * stay on screen until those of the new ones have all been drawn, so the map never flashes empty.
+     */
     refresh() {
       const key = JSON.stringify(query());
       if (key === queryKey) return;
       queryKey = key;
-      // Not tiles.redraw(): in Leaflet 1.9 it takes a fractional map zoom (zoomSnap 0.5) as the tile
-      // zoom and asks for tiles like 5.5/19/21. Removing and adding the layer starts it afresh.
-      if (map.hasLayer(group)) group.removeLayer(tiles).addLayer(tiles);
+      if (!map.hasLayer(group)) {
+        group.removeLayer(shown);
+        shown = tileLayer();
+        group.addLayer(shown);
+        return;
+      }
+      if (next) group.removeLayer(next);
+      shown.superseded = true;
+      const layer = tileLayer();
+      next = layer;
+      layer.once('load', () => {
+        if (next !== layer) return;
+        group.removeLayer(shown);
+        shown = layer;
+        next = null;
+      });
+      group.addLayer(layer);
     },
     /** Events seen elsewhere (the list): their features, so hovering or opening them costs nothing. */
     remember(features) {
@@ -208,14 +237,19 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     symbols,
     /** Resolves once every tile in view has been fetched and drawn (for benchmarks and tests). */
     whenDrawn: () => new Promise((resolve) => {
-      if (!tiles.isLoading() && map.hasLayer(group)) requestAnimationFrame(() => (tiles.isLoading() ? tiles.once('load', resolve) : resolve()));
-      else tiles.once('load', resolve);
+      // A frame first: a move made just before this call starts its tiles on Leaflet's next update.
+      const check = () => {
+        const layer = next ?? shown;
+        if (layer.isLoading() || next || !map.hasLayer(group)) layer.once('load', () => requestAnimationFrame(check));
+        else resolve();
+      };
+      requestAnimationFrame(check);
     }),
     /** For tests and benchmarks: what is drawn now. */
     stats() {
-      const z = tiles._tileZoom;
+      const z = shown._tileZoom;
       let symbols = 0; let events = 0; let clustered = 0;
-      for (const { coords, drawn } of loaded.values()) {
+      for (const { coords, drawn } of shown.loaded.values()) {
         if (coords.z !== z) continue;
         symbols += drawn.length;
         for (const d of drawn) {
@@ -224,9 +258,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
         }
       }
       const ms = stats.drawMs;
-      const current = [...loaded.values()].filter((t) => t.coords.z === z);
+      const current = [...shown.loaded.values()].filter((t) => t.coords.z === z);
       return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
-        loading: tiles.isLoading(), symbols, events,
+        loading: shown.isLoading() || Boolean(next), symbols, events,
         clustered, requested: stats.requested, maxDrawMs: ms.reduce((m, d) => Math.max(m, d.ms), 0),
         slowestDraws: [...ms].sort((a, b) => b.ms - a.ms).slice(0, 5),
         domMarkers: markers.getLayers().length, prefetch: prefetch.stats() };

@@ -13,29 +13,27 @@ const MAX_AHEAD = 100;
 /** How long the map must rest before fetching ahead: a user still moving gets the bandwidth. */
 const REST_MS = 200;
 
-/** tiles: the events GridLayer; query(): the current filters; maxZoom: the deepest tile zoom. */
-export function prefetchAround(map, tiles, query, { maxZoom }) {
+/**
+ * maxZoom: the deepest tile zoom. watch(layer) follows an events GridLayer (the newest watched
+ * is the one fetched for, under its filters, layer.query); stats() tells what the last rest fetched.
+ */
+export function prefetchAround(map, { maxZoom }) {
   let round = 0;
   let timer = null;
+  let current = null;
   /** The last rest's work, for the benchmark: tiles asked for, and ms until the last landed. */
   const last = { asked: 0, ms: 0, done: true };
   const stop = () => { round++; clearTimeout(timer); };
   map.on('movestart zoomstart', stop);
-  tiles.on('loading', stop);
-  tiles.on('load', () => {
-    stop();
-    const mine = round;
-    timer = setTimeout(() => run(mine), REST_MS);
-  });
 
   function run(mine) {
-    const q = query();
+    const q = current.query;
     const wanted = ahead(map, maxZoom).filter((c) => !isCached(c, q)).slice(0, MAX_AHEAD);
     const t0 = performance.now();
     let running = 0;
-    Object.assign(last, { asked: 0, ms: 0, done: !wanted.length });
+    last.done = !wanted.length;
     const next = () => {
-      if (round !== mine || !wanted.length || !map.hasLayer(tiles)) {
+      if (round !== mine || !wanted.length || !map.hasLayer(current)) {
         if (running === 0 && round === mine) Object.assign(last, { ms: performance.now() - t0, done: true });
         return;
       }
@@ -45,7 +43,21 @@ export function prefetchAround(map, tiles, query, { maxZoom }) {
     };
     for (let i = 0; i < CONCURRENT; i++) next();
   }
-  return { stats: () => ({ ...last }) };
+  return {
+    watch(layer) {
+      stop();
+      current = layer;
+      layer.on('loading', () => { if (layer === current) stop(); });
+      layer.on('load', () => {
+        if (layer !== current) return;
+        stop();
+        const mine = round;
+        Object.assign(last, { asked: 0, ms: 0, done: false });
+        timer = setTimeout(() => run(mine), REST_MS);
+      });
+    },
+    stats: () => ({ ...last }),
+  };
 }
 
 /**
