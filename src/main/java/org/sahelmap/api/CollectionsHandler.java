@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.layers.LayerSpec;
 import org.sahelmap.store.Extent;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.Layer;
@@ -96,7 +97,12 @@ final class CollectionsHandler {
     c.put("numberOfFeatures", extent.count());
     c.put("computedAt", layer.computedAt() == null ? null : layer.computedAt().toString());
     c.put("updatedAt", layer.updatedAt().toString());
-    c.put("metadata", layer.metadata());
+    // Order and style are the page's to read (lists, legend, drawing), so they stand as members of
+    // their own rather than inside the provenance metadata.
+    c.put("order", layer.displayOrder());
+    Map<String, Object> metadata = new LinkedHashMap<>(layer.metadata());
+    c.put("style", metadata.remove(LayerSpec.STYLE));
+    c.put("metadata", metadata);
     c.put(
         "links",
         List.of(
