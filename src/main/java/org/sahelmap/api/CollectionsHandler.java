@@ -43,8 +43,9 @@ final class CollectionsHandler {
     body.put(
         "links",
         List.of(
-            Links.link(root + "/ogc/collections", "self", Links.JSON, "this document"),
-            Links.link(root + "/ogc/collections?f=html", "alternate", Links.HTML, "as HTML")));
+            Links.link(root + OgcPaths.COLLECTIONS, "self", Links.JSON, "this document"),
+            Links.link(
+                root + OgcPaths.COLLECTIONS + "?f=html", "alternate", Links.HTML, "as HTML")));
     body.put("collections", collections);
     ctx.json(body);
   }
@@ -72,7 +73,7 @@ final class CollectionsHandler {
   }
 
   static Map<String, Object> describe(String root, Layer layer, Extent extent) {
-    String base = root + "/ogc/collections/" + layer.id();
+    String base = root + OgcPaths.collection(layer.id());
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", layer.id());
     c.put("title", layer.title());

@@ -40,21 +40,21 @@ final class OpenApiDocument {
         get("Conformance classes", "conformance", List.of(), json("conformance classes")));
     paths.put("/ogc/api", get("This API definition", "api", List.of(), json("OpenAPI 3.0")));
     paths.put(
-        "/ogc/collections",
+        OgcPaths.COLLECTIONS,
         get(
             "The collections",
             "collections",
             List.of(ref("f")),
             json("the collections, each as at /ogc/collections/{collectionId}")));
     paths.put(
-        "/ogc/collections/{collectionId}",
+        OgcPaths.COLLECTION,
         get(
             "One collection, with its spatial and temporal extent",
             "collection",
             List.of(ref("collectionId"), ref("f")),
             json(COLLECTION_MEMBERS)));
     paths.put(
-        "/ogc/collections/{collectionId}/items",
+        OgcPaths.ITEMS,
         get(
             "Features of a collection, paged; f=geojson with limit=unlimited downloads all of them",
             "items",
@@ -75,7 +75,7 @@ final class OpenApiDocument {
                     + " that, where counting would cost more than the page; the next link is"
                     + " present exactly when more features follow")));
     paths.put(
-        "/ogc/collections/{collectionId}/items/{featureId}",
+        OgcPaths.ITEM,
         get(
             "One feature",
             "item",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sahelmap.briefing.BriefingConflictException.Kind;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -22,7 +23,7 @@ import org.sahelmap.store.StoreException;
  * writer before it compares versions, so of two writers holding the same version one wins.
  */
 public final class BriefingStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final DataSource dataSource;
   private final Clock clock;
 

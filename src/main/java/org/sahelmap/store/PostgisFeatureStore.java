@@ -3,9 +3,6 @@ package org.sahelmap.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -14,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
+import org.sahelmap.json.Json;
 
 /**
  * {@link FeatureStore} over PostGIS. Geometry goes in as WKB and comes out as GeoJSON written by
@@ -33,16 +30,8 @@ public final class PostgisFeatureStore implements FeatureStore {
   /** Decimal places of output coordinates: 6 is about 0.1 m, finer than any source we hold. */
   static final int COORDINATE_DECIMALS = 6;
 
-  /**
-   * Writes properties: java.time values (a source's dates) as ISO 8601 text, as RFC 7946 readers
-   * expect, instead of failing as a bare ObjectMapper does without the JSR-310 module.
-   */
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .registerModule(
-              new SimpleModule("iso-8601")
-                  .addSerializer(TemporalAccessor.class, ToStringSerializer.instance));
+  /** Writes properties: java.time values as ISO 8601 text (see {@link Json#MAPPER}). */
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private static final int STREAM_FETCH_SIZE = 1000;
 
