@@ -459,6 +459,33 @@ public final class PostgisFeatureStore implements FeatureStore {
    * The WHERE clause of an items query. The bbox test is {@code ST_Intersects} against an envelope
    * in the column's own SRID, which PostGIS answers from the GiST index.
    */
+  /**
+   * The one time-window predicate, {@code " AND ..."} (or nothing): features whose span overlaps
+   * {@code [from, to]}, either bound null for open. A feature known only by its start (or only its
+   * end) is an instant at that time, rather than never matching a window because a bound is NULL.
+   * {@code alias} qualifies the columns: {@code ""} or e.g. {@code "f."}.
+   */
+  public static String timeWindow(String alias, Instant from, Instant to, List<Object> params) {
+    StringBuilder w = new StringBuilder();
+    if (to != null) {
+      w.append(" AND coalesce(")
+          .append(alias)
+          .append("t_start, ")
+          .append(alias)
+          .append("t_end) <= ?");
+      params.add(Timestamp.from(to));
+    }
+    if (from != null) {
+      w.append(" AND coalesce(")
+          .append(alias)
+          .append("t_end, ")
+          .append(alias)
+          .append("t_start) >= ?");
+      params.add(Timestamp.from(from));
+    }
+    return w.toString();
+  }
+
   static String where(String layerId, ItemQuery q, List<Object> params) {
     StringBuilder w = new StringBuilder("layer_id = ?");
     params.add(layerId);
@@ -470,16 +497,7 @@ public final class PostgisFeatureStore implements FeatureStore {
         params.add(v);
       }
     }
-    // A feature known only by its start (or only its end) is an instant at that time, rather than
-    // never matching a window because a bound is NULL.
-    if (q.to() != null) {
-      w.append(" AND coalesce(t_start, t_end) <= ?");
-      params.add(Timestamp.from(q.to()));
-    }
-    if (q.from() != null) {
-      w.append(" AND coalesce(t_end, t_start) >= ?");
-      params.add(Timestamp.from(q.from()));
-    }
+    w.append(timeWindow("", q.from(), q.to(), params));
     if (!q.categories().isEmpty()) {
       // The stored copy of properties->>'category' (V5_1), so tiles and the histogram can filter
       // from feature_points_idx alone.
