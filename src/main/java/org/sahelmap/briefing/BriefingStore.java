@@ -43,7 +43,17 @@ public final class BriefingStore {
 
   /** The briefing, deleted or not; empty when it never existed. */
   public Optional<StoredBriefing> find(String id) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, id);
+    } catch (SQLException e) {
+      throw new StoreException("reading briefings", e);
+    }
+  }
+
+  /** As {@link #find(String)}, on {@code c}: inside a write, the row that write has locked. */
+  private static Optional<StoredBriefing> find(Connection c, String id) throws SQLException {
     return query(
+            c,
             "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
                 + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?",
             id)
@@ -108,7 +118,9 @@ public final class BriefingStore {
     return write(
         c -> {
           int next = lock(c, id, expected, false) + 1;
-          Briefing last = find(id).orElseThrow().briefing();
+          // On the writing connection: a second pooled one would wait for a free connection while
+          // this transaction holds its own (a pool of one deadlocks) and reads outside the lock.
+          Briefing last = find(c, id).orElseThrow().briefing();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE briefing SET deleted = true, version = ?, updated_by = ?,"
@@ -196,8 +208,16 @@ public final class BriefingStore {
   }
 
   private List<StoredBriefing> query(String sql, String param) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection()) {
+      return query(c, sql, param);
+    } catch (SQLException e) {
+      throw new StoreException("reading briefings", e);
+    }
+  }
+
+  private static List<StoredBriefing> query(Connection c, String sql, String param)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) {
         ps.setString(1, param);
       }
@@ -214,8 +234,6 @@ public final class BriefingStore {
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new StoreException("reading briefings", e);
     }
   }
 
