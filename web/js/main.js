@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { createState, toggled } from './state.js';
 import { decode, encode } from './permalink.js';
 import { monthEnd, monthIndex, monthStart } from './dates.js';
-import { AOI_LEGEND, CONTEXT, HATCHES, MISSION, MISSION_ORDER, PLACE_DOT, legendEntries } from './styles.js';
+import { AOI_LEGEND, CONTEXT, PLACE_DOT, colorOf, hatches, legendEntries, missionOrder } from './styles.js';
 import { contextLayer, createMap, currentView, onlineTiles, setLandTransparent } from './map/base.js';
 import { missionLayer } from './map/mission.js';
 import { labelLayer, missionEntries, placeDots, placeEntries } from './map/labels.js';
@@ -23,20 +23,23 @@ import { startAois } from './aoiapp.js';
 const $ = (id) => document.getElementById(id);
 /** Collections drawn from vector tiles, never fetched whole. */
 const TILED = new Set(['events']);
-const sortKey = (c) => (c.kind === 'mission' ? MISSION_ORDER.indexOf(c.id) : 0);
+/** Sort key of a collection: mission layers by their place in `mission` (missionOrder), others alike. */
+const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
-  installPatterns(HATCHES);
   const fromHash = decode(location.hash);
   const map = createMap($('map'), fromHash.view);
   measureControl().addTo(map);
   const collections = await api.collections();
+  installPatterns(hatches(collections));
+  const mission = missionOrder(collections);
+  const sortKey = rankIn(mission);
   const loaded = await Promise.all(collections.filter((c) => !TILED.has(c.id))
     .map(async (c) => [c, await api.items(c.id)]));
   const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
-  const { drawn, labels, legendOf } = drawCollections(map, loaded);
+  const { drawn, labels, legendOf } = drawCollections(map, loaded, mission);
   const labelGroup = labelLayer(map, labels).addTo(map);
-  if (!fromHash.view) fitMission(map, drawn);
+  if (!fromHash.view) fitMission(map, drawn, mission);
   const extent = timeExtent(collections.find((c) => c.id === 'events'));
   const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
 
@@ -100,7 +103,7 @@ async function start() {
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
   function renderLegendNow(s) {
-    const sections = MISSION_ORDER.filter((id) => s.visible.has(id) && legendOf.has(id))
+    const sections = mission.filter((id) => s.visible.has(id) && legendOf.has(id))
       .map((id) => ({ id, title: byId.get(id).collection.title, entries: legendOf.get(id) }));
     if (aoiCount && s.visible.has('aois')) sections.push({ id: 'aois', title: 'Areas of interest', entries: [AOI_LEGEND] });
     renderLegend($('legend'), sections, s.visible.has('events') ? windowCategories : new Set());
@@ -140,20 +143,21 @@ async function start() {
 }
 
 /** Draws the context and mission layers; returns what was drawn, the labels and legend entries. */
-function drawCollections(map, loaded) {
+function drawCollections(map, loaded, mission) {
   const drawn = new Map();
   const labels = [];
   const legendOf = new Map();
-  for (const [c, g] of [...loaded].sort((a, b) => sortKey(a[0]) - sortKey(b[0]))) {
+  const rank = rankIn(mission);
+  for (const [c, g] of [...loaded].sort((a, b) => rank(a[0]) - rank(b[0]))) {
     if (c.kind === 'context' && c.id === 'places') {
       drawn.set(c.id, placeDots(map, g));
       labels.push(...placeEntries(g));
     } else if (c.kind === 'context') {
       drawn.set(c.id, contextLayer(map, c.id, g));
     } else if (c.kind === 'mission') {
-      drawn.set(c.id, missionLayer(map, c, g));
-      labels.push(...missionEntries(c.id, g, MISSION[c.id]?.color));
-      legendOf.set(c.id, legendEntries(c.id, g.features));
+      drawn.set(c.id, missionLayer(map, c, g, mission.indexOf(c.id)));
+      labels.push(...missionEntries(c.id, g, colorOf(c)));
+      legendOf.set(c.id, legendEntries(c, g.features));
     }
   }
   return { drawn, labels, legendOf };
@@ -171,9 +175,9 @@ function contextPreview(id) {
 }
 
 /** With no view in the URL, frame the mission layers, leaving room for the legend on the left. */
-function fitMission(map, drawn) {
+function fitMission(map, drawn, mission) {
   const bounds = window.L.latLngBounds([]);
-  for (const id of MISSION_ORDER) if (drawn.has(id)) bounds.extend(drawn.get(id).getBounds());
+  for (const id of mission) if (drawn.has(id)) bounds.extend(drawn.get(id).getBounds());
   if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [300, 10], paddingBottomRight: [10, 10], animate: false });
 }
 

@@ -3,9 +3,6 @@
 import { humanize } from './format.js';
 
 export const CONTEXT_ORDER = ['countries', 'mali-regions', 'lakes', 'rivers', 'places'];
-export const MISSION_ORDER = ['aes-territory', 'algeria-border-zone', 'algeria-border', 'gao-intahaka',
-  'kidal', 'tinzaouaten'];
-
 export const CONTEXT = {
   countries: { color: '#8d8478', weight: 1, fillColor: '#f3efe6', fillOpacity: 1 },
   'mali-regions': { color: '#a89f92', weight: 0.8, dashArray: '3 3', fill: false },
@@ -16,52 +13,51 @@ export const CONTEXT = {
 /** Dots of the places layer (capitals filled). */
 export const PLACE_DOT = { radius: 3.5, color: '#4a4239', weight: 1, fillColor: '#fff', fillOpacity: 1 };
 
-/** Colours chosen to stay apart on a projector and for common colour blindness. */
-export const MISSION = {
-  'aes-territory': { color: '#1b7a3a' },
-  'algeria-border': { color: '#c0152f' },
-  'algeria-border-zone': { color: '#e0601b' },
-  kidal: { color: '#6a2c91' },
-  'gao-intahaka': { color: '#1458a8' },
-  tinzaouaten: { color: '#0a7f86' },
-};
-
-/** Border-zone bands, darkest next to the border. */
-const BAND_OPACITY = [0.55, 0.35, 0.18];
-
 export const UNCERTAIN_KINDS = new Set(['fort_area', 'site_area', 'battle_area']);
 
 export const hatchId = (collectionId) => `hatch-${collectionId}`;
 
+/**
+ * Mission layers come with their look from the server: each collection's `order` (lists, legend,
+ * drawing: higher above) and `style` ({color, area, bands}) are defined once, in the layer registry
+ * (`layers.LayerRegistry`), so a new layer needs no edit here.
+ */
+export const colorOf = (collection) => collection?.style?.color ?? '#444';
+
+/** Ids of the mission collections in the map's order. */
+export function missionOrder(collections) {
+  return collections.filter((c) => c.kind === 'mission')
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((c) => c.id);
+}
+
 /** Hatch patterns to define once in the page: one per mission colour. */
-export const HATCHES = Object.entries(MISSION).map(([id, s]) => ({ id: hatchId(id), color: s.color }));
+export const hatches = (collections) => collections.filter((c) => c.kind === 'mission')
+  .map((c) => ({ id: hatchId(c.id), color: colorOf(c) }));
 
 /** Which legend entry a feature belongs to (and so which style it gets). */
-export function entryKey(collectionId, props, geometryType) {
-  if (collectionId === 'algeria-border-zone') return `band:${props.band_max_km ?? props.band}`;
+export function entryKey(collection, props, geometryType) {
+  if (collection?.style?.bands?.length) return `band:${props.band_max_km ?? props.band}`;
   if (geometryType === 'Point' || geometryType === 'MultiPoint') return 'point';
   if (UNCERTAIN_KINDS.has(props.kind)) return 'uncertain';
   if (/LineString/.test(geometryType)) return 'line';
   return 'area';
 }
 
-/** Leaflet path options for a mission feature (points get circle-marker options). */
-export function missionStyle(collectionId, props, geometryType) {
-  const color = MISSION[collectionId]?.color ?? '#444';
-  const key = entryKey(collectionId, props, geometryType);
+/** Leaflet path options for a feature of a mission collection (points get circle-marker options). */
+export function missionStyle(collection, props, geometryType) {
+  const color = colorOf(collection);
+  const key = entryKey(collection, props, geometryType);
   if (key.startsWith('band:')) {
-    const i = Math.max(0, [25, 50, 100].indexOf(Number(props.band_max_km)));
-    return { color, weight: 0.6, opacity: 0.7, fillColor: color, fillOpacity: BAND_OPACITY[i] ?? 0.18 };
+    const { bands } = collection.style;
+    const band = bands.find((b) => b.max_km === Number(props.band_max_km)) ?? bands[0];
+    return { color, weight: 0.6, opacity: 0.7, fillColor: color, fillOpacity: band.fillOpacity };
   }
   switch (key) {
     case 'point': return { radius: 6, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1 };
     case 'uncertain':
-      return { color, weight: 2.5, dashArray: '7 5', fillColor: `url(#${hatchId(collectionId)})`, fillOpacity: 1 };
+      return { color, weight: 2.5, dashArray: '7 5', fillColor: `url(#${hatchId(collection.id)})`, fillOpacity: 1 };
     case 'line': return { color, weight: 4.5, opacity: 0.95, lineCap: 'round' };
-    default:
-      return collectionId === 'aes-territory'
-        ? { color, weight: 3.5, opacity: 0.9, fillColor: color, fillOpacity: 0.05 }
-        : { color, weight: 2.5, fillColor: color, fillOpacity: 0.1 };
+    default: return { color, weight: 2.5, fillColor: color, fillOpacity: 0.1, ...collection?.style?.area };
   }
 }
 
@@ -77,15 +73,15 @@ export function entryLabel(key, props) {
  * Legend entries for one drawn collection, in drawing order and without duplicates:
  * [{key, label, shape: 'fill'|'line'|'point', style}].
  */
-export function legendEntries(collectionId, features) {
+export function legendEntries(collection, features) {
   const seen = new Map();
   for (const f of features) {
     const type = f.geometry?.type;
-    const key = entryKey(collectionId, f.properties ?? {}, type);
+    const key = entryKey(collection, f.properties ?? {}, type);
     if (seen.has(key)) continue;
     const shape = key === 'point' ? 'point' : key === 'line' ? 'line' : 'fill';
     seen.set(key, { key, label: entryLabel(key, f.properties ?? {}), shape,
-      style: missionStyle(collectionId, f.properties ?? {}, type) });
+      style: missionStyle(collection, f.properties ?? {}, type) });
   }
   return [...seen.values()];
 }

@@ -9,7 +9,7 @@ import { formatEventDate } from '../dates.js';
 import { eventsInBox } from '../eventtiles.js';
 import { slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
-import { MISSION_ORDER, CATEGORIES } from '../styles.js';
+import { CATEGORIES, missionOrder } from '../styles.js';
 
 /**
  * ctx: {map, state, events, aois, byId, collections, legendOf, fullWindow, panel, stage}
@@ -19,6 +19,7 @@ export function briefings(ctx) {
   const { map, state, events, byId, fullWindow } = ctx;
   const allIds = ctx.collections.map((c) => c.id);
   const known = new Set(allIds);
+  const mission = missionOrder(ctx.collections);
   // The events slides name, fetched by id when a briefing opens (the page holds no event list).
   const eventById = new Map();
   const fetchEvents = (slides) => Promise.all([...new Set(slides.flatMap((s) => s.events))]
@@ -87,7 +88,8 @@ export function briefings(ctx) {
         `${formatEventDate(time.from, time.to, 'range')}`].filter(Boolean).join(' · '),
       banner: view.current?.banner ?? '', dates: datesText, view: slideView(slide), layers,
       eventsShown: shown, emphasised: slide.events.map((id) => eventById.get(id)).filter(Boolean),
-      legend: MISSION_ORDER.filter((id) => layers.has(id) && ctx.legendOf.has(id))
+      missions: mission.filter((id) => layers.has(id)).map((id) => byId.get(id).collection),
+      legend: mission.filter((id) => layers.has(id) && ctx.legendOf.has(id))
         .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) })),
       categories: new Set([...categories].filter((c) => CATEGORIES[c])),
     };

@@ -1,8 +1,7 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
-import { CONTEXT, MISSION, MISSION_ORDER, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS,
-  missionStyle } from '../styles.js';
+import { CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
@@ -87,34 +86,35 @@ function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', it
 }
 
 /**
- * layers: Map id → geojson of the visible collections; events: {events, clusters} in lon/lat
+ * layers: Map id → geojson of the visible collections; missions: their mission collections in map
+ * order (styles.missionOrder), whose style they are drawn with; events: {events, clusters} in lon/lat
  * (eventtiles.eventsInBox); emphasised: the highlighted event features, drawn large with a callout.
  * Draws basemap, mission layers, places and labels, then events, into the box at (0, 0).
  */
-export function drawMap(ctx, proj, { layers, events = { events: [], clusters: [] }, emphasised = [] }) {
+export function drawMap(ctx, proj, { layers, missions = [], events = { events: [], clusters: [] }, emphasised = [] }) {
   ctx.fillStyle = '#d5e4ee'; ctx.fillRect(0, 0, proj.width, proj.height);
   for (const id of ['countries', 'mali-regions', 'lakes', 'rivers']) {
     for (const f of layers.get(id)?.features ?? []) paint(ctx, proj, f, CONTEXT[id]);
   }
-  for (const id of MISSION_ORDER) {
-    for (const f of layers.get(id)?.features ?? []) {
-      if (f.geometry?.type !== 'Point') paint(ctx, proj, f, missionStyle(id, f.properties, f.geometry.type));
+  for (const c of missions) {
+    for (const f of layers.get(c.id)?.features ?? []) {
+      if (f.geometry?.type !== 'Point') paint(ctx, proj, f, missionStyle(c, f.properties, f.geometry.type));
     }
   }
   const taken = [];
   const free = (b) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
   const named = [];
-  for (const id of MISSION_ORDER) {
-    for (const f of layers.get(id)?.features ?? []) {
+  for (const c of missions) {
+    for (const f of layers.get(c.id)?.features ?? []) {
       const p = f.properties ?? {};
       if (f.geometry?.type === 'Point') {
-        paint(ctx, proj, f, missionStyle(id, p, 'Point'));
-        if (p.name) named.push({ name: p.name, at: f.geometry.coordinates, pri: 10, color: MISSION[id].color, bold: 700 });
+        paint(ctx, proj, f, missionStyle(c, p, 'Point'));
+        if (p.name) named.push({ name: p.name, at: f.geometry.coordinates, pri: 10, color: colorOf(c), bold: 700 });
       } else if (p.name && UNCERTAIN_KINDS.has(p.kind) && proj.zoom >= 4) {
         const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
         const lons = ring.map((c) => c[0]); const lats = ring.map((c) => c[1]);
         named.push({ name: p.name.replace(/\s*\([^)]*\)\s*$/, ''), at: [Math.max(...lons), (Math.min(...lats) + Math.max(...lats)) / 2],
-          pri: 9, color: MISSION[id].color, bold: 600, italic: true });
+          pri: 9, color: colorOf(c), bold: 600, italic: true });
       }
     }
   }

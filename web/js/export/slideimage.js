@@ -12,7 +12,8 @@ export const SIZE = { width: 1920, height: 1080, mapWidth: 1920 - PANEL, mapHeig
 
 /**
  * page: {title, subtitle, caption, events: [{date, title}], sources, banner, dates, view,
- * layers: Map id → geojson, eventsShown: {events, clusters} (eventtiles.eventsInBox), emphasised:
+ * layers: Map id → geojson, missions: the mission collections among them in map order, eventsShown:
+ * {events, clusters} (eventtiles.eventsInBox), emphasised:
  * the slide's highlighted event features, legend: [{title, entries}], categories}
  */
 export function slideCanvas(page) {
@@ -24,7 +25,7 @@ export function slideCanvas(page) {
   const proj = projection(page.view, mapBox.w, mapBox.h);
   ctx.save(); ctx.translate(mapBox.x, mapBox.y);
   ctx.beginPath(); ctx.rect(0, 0, mapBox.w, mapBox.h); ctx.clip();
-  drawMap(ctx, proj, { layers: page.layers, events: page.eventsShown, emphasised: page.emphasised });
+  drawMap(ctx, proj, { layers: page.layers, missions: page.missions, events: page.eventsShown, emphasised: page.emphasised });
   northArrow(ctx, mapBox.w - 60, 24);
   scaleBar(ctx, proj, mapBox.w - 24, mapBox.h - 24);
   legend(ctx, page.legend, page.categories, 16, mapBox.h - 16);

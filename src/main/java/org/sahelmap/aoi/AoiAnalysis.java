@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -99,14 +100,7 @@ public final class AoiAnalysis {
                 "SELECT f.id, f.properties->>'title', f.t_start, f.t_end FROM a, feature f"
                     + " WHERE f.layer_id = ? AND ST_Intersects(f.geom, a.geom)");
     List<Object> params = new ArrayList<>(List.of(id, EVENTS_LAYER));
-    if (to != null) {
-      sql.append(" AND f.t_start <= ?");
-      params.add(Timestamp.from(to));
-    }
-    if (from != null) {
-      sql.append(" AND f.t_end >= ?");
-      params.add(Timestamp.from(from));
-    }
+    sql.append(PostgisFeatureStore.timeWindow("f.", from, to, params));
     sql.append(" ORDER BY f.t_start, f.id");
     List<EventHit> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

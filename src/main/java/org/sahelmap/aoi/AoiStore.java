@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -30,7 +31,7 @@ public final class AoiStore {
   /** If-Match: * — any current version. */
   public static final int ANY_VERSION = -1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 

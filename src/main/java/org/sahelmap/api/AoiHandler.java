@@ -17,6 +17,7 @@ import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.aoi.AoiVersion;
 import org.sahelmap.aoi.VersionConflict;
 import org.sahelmap.export.GeoJsonFeatureWriter;
+import org.sahelmap.json.Json;
 
 /**
  * The writable collection {@code aois} (OGC API Features Part 4 style): POST to items (201 +
@@ -26,8 +27,8 @@ import org.sahelmap.export.GeoJsonFeatureWriter;
  * {@code X-User} until there are accounts.
  */
 final class AoiHandler {
-  static final String BASE = "/ogc/collections/" + AoiStore.LAYER + "/items";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String BASE = OgcPaths.items(AoiStore.LAYER);
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final AoiStore store;
 
@@ -157,30 +158,32 @@ final class AoiHandler {
       ctx.header("X-Geometry-Repaired", "true");
     }
     StringWriter sw = new StringWriter();
+    List<Link> links =
+        List.of(
+            Links.link(Links.root(ctx) + BASE + "/" + aoi.id(), "self", Links.GEOJSON, null),
+            Links.link(versionsHref(ctx, aoi.id()), "version-history", Links.GEOJSON, null),
+            Links.link(
+                Links.root(ctx) + BASE + "/" + aoi.id() + "/analysis",
+                "analysis",
+                Links.JSON,
+                null),
+            Links.link(
+                Links.root(ctx) + OgcPaths.collection(AoiStore.LAYER),
+                "collection",
+                Links.JSON,
+                null));
     try {
       GeoJsonFeatureWriter.writeFeature(
-          sw, aoi.id(), aoi.current().geometryJson(), JsonText.toJson(aoi.properties()));
+          sw,
+          aoi.id(),
+          aoi.current().geometryJson(),
+          JsonText.toJson(aoi.properties()),
+          Map.of("links", links));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String json = sw.toString();
-    String links =
-        JsonText.toJson(
-            List.of(
-                Links.link(Links.root(ctx) + BASE + "/" + aoi.id(), "self", Links.GEOJSON, null),
-                Links.link(versionsHref(ctx, aoi.id()), "version-history", Links.GEOJSON, null),
-                Links.link(
-                    Links.root(ctx) + BASE + "/" + aoi.id() + "/analysis",
-                    "analysis",
-                    Links.JSON,
-                    null),
-                Links.link(
-                    Links.root(ctx) + "/ogc/collections/" + AoiStore.LAYER,
-                    "collection",
-                    Links.JSON,
-                    null)));
     ctx.contentType(Links.GEOJSON + ";charset=utf-8");
-    ctx.result(json.substring(0, json.length() - 1) + ",\"links\":" + links + "}");
+    ctx.result(sw.toString());
   }
 
   static Map<String, Object> feature(Aoi aoi) {

@@ -100,8 +100,8 @@ public final class AppFactory {
     app.get("/ogc", landing::landing);
     app.get("/ogc/conformance", landing::conformance);
     app.get("/ogc/api", landing::openApi);
-    app.get("/ogc/collections", collections::list);
-    app.get("/ogc/collections/{collectionId}", collections::one);
+    app.get(OgcPaths.COLLECTIONS, collections::list);
+    app.get(OgcPaths.COLLECTION, collections::one);
     // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
     // carries the AOI's version as ETag; the list stays on the generic read path.
     String aoiItem = AoiHandler.BASE + "/{featureId}";
@@ -113,14 +113,15 @@ public final class AppFactory {
     app.get(aoiItem + "/versions", aois::versions);
     app.get(aoiItem + "/versions/{version}", aois::version);
     app.get(aoiItem + "/analysis", aoiAnalysis::analysis);
-    app.get("/ogc/collections/aois/export", aoiAnalysis::export);
-    app.get("/ogc/collections/{collectionId}/items", items::items);
-    app.get("/ogc/collections/{collectionId}/items/{featureId}", items::item);
-    app.get("/ogc/collections/events/items/{featureId}/citation", citation::citation);
+    app.get(OgcPaths.collection(AoiStore.LAYER) + "/export", aoiAnalysis::export);
+    app.get(OgcPaths.ITEMS, items::items);
+    app.get(OgcPaths.ITEM, items::item);
+    app.get(
+        OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
     app.get("/ogc/tileMatrixSets", tiles::tileMatrixSets);
     app.get("/ogc/tileMatrixSets/{tileMatrixSetId}", tiles::tileMatrixSet);
-    String tilesets = "/ogc/collections/{collectionId}/tiles";
+    String tilesets = OgcPaths.TILESETS;
     app.get(tilesets, tiles::tilesets);
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
     app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);

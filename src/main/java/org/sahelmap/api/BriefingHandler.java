@@ -18,6 +18,7 @@ import org.sahelmap.briefing.BriefingJson;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.briefing.BriefingVersion;
 import org.sahelmap.briefing.StoredBriefing;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.Layer;
 
@@ -28,7 +29,7 @@ import org.sahelmap.store.Layer;
  */
 final class BriefingHandler {
   static final String BASE = "/api/briefings";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final BriefingStore store;
   private final FeatureStore features;
 

@@ -12,6 +12,7 @@ import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.Document;
 import org.sahelmap.events.DocumentText;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureStore;
 
 /**
@@ -19,7 +20,7 @@ import org.sahelmap.store.FeatureStore;
  * the passage an event rests on, read from the document's text when this server has it.
  */
 final class CitationHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final FeatureStore store;
   private final Citations citations;
@@ -86,7 +87,7 @@ final class CitationHandler {
         List.of(
             Links.link(root + ctx.path(), "self", Links.JSON, "this citation"),
             Links.link(
-                root + "/ogc/collections/" + collection + "/items/" + featureId,
+                root + OgcPaths.item(collection, featureId),
                 "describes",
                 Links.GEOJSON,
                 "the event")));

@@ -12,8 +12,8 @@ final class CollectionPages {
   static String list(List<Map<String, Object>> collections) {
     StringBuilder rows = new StringBuilder();
     for (Map<String, Object> c : collections) {
-      rows.append("<tr><td><a href=\"/ogc/collections/")
-          .append(esc(c.get("id")))
+      rows.append("<tr><td><a href=\"")
+          .append(esc(OgcPaths.collection(String.valueOf(c.get("id")))))
           .append("?f=html\">")
           .append(esc(c.get("id")))
           .append("</a></td><td>")
@@ -26,39 +26,40 @@ final class CollectionPages {
     }
     return Html.page(
         "Collections",
-        "/ogc/collections?f=json",
+        OgcPaths.COLLECTIONS + "?f=json",
         "<table><tr><th>id</th><th>title</th><th>kind</th><th>features</th></tr>"
             + rows
             + "</table>");
   }
 
   static String one(Map<String, Object> c) {
-    String id = esc(c.get("id"));
+    String items = esc(OgcPaths.items(String.valueOf(c.get("id"))));
     String body =
         "<p>"
             + esc(c.get("description"))
             + "</p><p>"
             + esc(c.get("numberOfFeatures"))
-            + " features · <a href=\"/ogc/collections/"
-            + id
-            + "/items?f=json\">items (GeoJSON)</a> · <a href=\"/ogc/collections/"
-            + id
-            + "/items?f=geojson&amp;limit=unlimited\">download all</a></p>"
+            + " features · <a href=\""
+            + items
+            + "?f=json\">items (GeoJSON)</a> · <a href=\""
+            + items
+            + "?f=geojson&amp;limit=unlimited\">download all</a></p>"
             + "<div id=\"map\" style=\"height:420px;border:1px solid #ccc\"></div>"
             + "<h2>Metadata</h2><pre>"
             + esc(c.get("metadata"))
             + "</pre>"
             + "<link rel=\"stylesheet\" href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\">"
             + "<script src=\"/webjars/leaflet/1.9.4/dist/leaflet.js\"></script>"
-            // The collection id is escaped for HTML and also passed through a data attribute, never
-            // spliced into script text.
-            + "<script data-collection=\""
-            + id
-            + "\">(function(){var id=document.currentScript.dataset.collection;"
-            + "var map=L.map('map');fetch('/ogc/collections/'+encodeURIComponent(id)"
-            + "+'/items?f=json&limit=1000').then(function(r){return r.json();})"
+            // The items path is escaped for HTML and passed through a data attribute, never spliced
+            // into script text.
+            + "<script data-items=\""
+            + items
+            + "\">(function(){var items=document.currentScript.dataset.items;"
+            + "var map=L.map('map');fetch(items"
+            + "+'?f=json&limit=1000').then(function(r){return r.json();})"
             + ".then(function(fc){var l=L.geoJSON(fc).addTo(map);var b=l.getBounds();"
             + "if(b.isValid()){map.fitBounds(b);}else{map.setView([17,0],4);}});})();</script>";
-    return Html.page(String.valueOf(c.get("title")), "/ogc/collections/" + c.get("id"), body);
+    return Html.page(
+        String.valueOf(c.get("title")), OgcPaths.collection(String.valueOf(c.get("id"))), body);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.layers.LayerSpec;
 import org.sahelmap.store.Extent;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.Layer;
@@ -42,8 +43,9 @@ final class CollectionsHandler {
     body.put(
         "links",
         List.of(
-            Links.link(root + "/ogc/collections", "self", Links.JSON, "this document"),
-            Links.link(root + "/ogc/collections?f=html", "alternate", Links.HTML, "as HTML")));
+            Links.link(root + OgcPaths.COLLECTIONS, "self", Links.JSON, "this document"),
+            Links.link(
+                root + OgcPaths.COLLECTIONS + "?f=html", "alternate", Links.HTML, "as HTML")));
     body.put("collections", collections);
     ctx.json(body);
   }
@@ -71,7 +73,7 @@ final class CollectionsHandler {
   }
 
   static Map<String, Object> describe(String root, Layer layer, Extent extent) {
-    String base = root + "/ogc/collections/" + layer.id();
+    String base = root + OgcPaths.collection(layer.id());
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", layer.id());
     c.put("title", layer.title());
@@ -96,7 +98,12 @@ final class CollectionsHandler {
     c.put("numberOfFeatures", extent.count());
     c.put("computedAt", layer.computedAt() == null ? null : layer.computedAt().toString());
     c.put("updatedAt", layer.updatedAt().toString());
-    c.put("metadata", layer.metadata());
+    // Order and style are the page's to read (lists, legend, drawing), so they stand as members of
+    // their own rather than inside the provenance metadata.
+    c.put("order", layer.displayOrder());
+    Map<String, Object> metadata = new LinkedHashMap<>(layer.metadata());
+    c.put("style", metadata.remove(LayerSpec.STYLE));
+    c.put("metadata", metadata);
     c.put(
         "links",
         List.of(

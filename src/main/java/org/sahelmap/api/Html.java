@@ -42,7 +42,9 @@ final class Html {
         + "td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;"
         + "vertical-align:top}code{background:#f2f2f2;padding:0 .2rem}</style>"
         + "</head><body><nav><a href=\"/ogc?f=html\">Sahel Map API</a> · "
-        + "<a href=\"/ogc/collections?f=html\">Collections</a> · <a href=\""
+        + "<a href=\""
+        + OgcPaths.COLLECTIONS
+        + "?f=html\">Collections</a> · <a href=\""
         + esc(jsonHref)
         + "\">JSON</a> · <a href=\"/\">Map</a></nav><h1>"
         + esc(title)

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.FeatureStore.StoredFeature;
 import org.sahelmap.store.Layer;
@@ -21,15 +22,12 @@ final class ItemPages {
   /** HTML pages are built in memory, so they are capped well below the JSON maximum. */
   static final long MAX_HTML_ROWS = 500;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private ItemPages() {}
 
   static String items(
-      Layer layer,
-      List<StoredFeature> rows,
-      List<Map<String, Object>> links,
-      OptionalLong matched) {
+      Layer layer, List<StoredFeature> rows, List<Link> links, OptionalLong matched) {
     StringBuilder body =
         new StringBuilder("<p>")
             .append(
@@ -39,21 +37,19 @@ final class ItemPages {
             .append(" features match; ")
             .append(esc(rows.size()))
             .append(" shown.");
-    for (Map<String, Object> l : links) {
-      if (!"self".equals(l.get("rel"))) {
+    for (Link l : links) {
+      if (!"self".equals(l.rel())) {
         body.append(" <a href=\"")
-            .append(esc(l.get("href")))
+            .append(esc(l.href()))
             .append("\">")
-            .append(esc(l.get("title")))
+            .append(esc(l.title()))
             .append("</a>");
       }
     }
     body.append("</p><table><tr><th>id</th><th>properties</th></tr>");
     for (StoredFeature f : rows) {
-      body.append("<tr><td><a href=\"/ogc/collections/")
-          .append(esc(layer.id()))
-          .append("/items/")
-          .append(esc(java.net.URLEncoder.encode(f.id(), java.nio.charset.StandardCharsets.UTF_8)))
+      body.append("<tr><td><a href=\"")
+          .append(esc(OgcPaths.item(layer.id(), urlEncoded(f.id()))))
           .append("?f=html\">")
           .append(esc(f.id()))
           .append("</a></td><td>")
@@ -61,8 +57,7 @@ final class ItemPages {
           .append("</td></tr>");
     }
     body.append("</table>");
-    return Html.page(
-        layer.title() + ": features", "/ogc/collections/" + layer.id() + "/items", body.toString());
+    return Html.page(layer.title() + ": features", OgcPaths.items(layer.id()), body.toString());
   }
 
   static String item(Layer layer, StoredFeature f) {
@@ -77,11 +72,7 @@ final class ItemPages {
           .append("</td></tr>");
     }
     rows.append("</table>");
-    String json =
-        "/ogc/collections/"
-            + layer.id()
-            + "/items/"
-            + java.net.URLEncoder.encode(f.id(), java.nio.charset.StandardCharsets.UTF_8);
+    String json = OgcPaths.item(layer.id(), urlEncoded(f.id()));
     String map =
         "<div id=\"map\" style=\"height:360px;border:1px solid #ccc;margin:1rem 0\"></div>"
             + "<link rel=\"stylesheet\" href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\">"
@@ -125,5 +116,9 @@ final class ItemPages {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored properties are not JSON", e);
     }
+  }
+
+  private static String urlEncoded(String featureId) {
+    return java.net.URLEncoder.encode(featureId, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

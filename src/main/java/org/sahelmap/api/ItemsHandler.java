@@ -104,24 +104,21 @@ final class ItemsHandler {
       ctx.html(ItemPages.item(layer, feature));
       return;
     }
+    String base = Links.root(ctx) + OgcPaths.collection(layer.id());
+    List<Link> links =
+        List.of(
+            Links.link(Links.root(ctx) + ctx.path(), "self", Links.GEOJSON, "this feature"),
+            Links.link(base, "collection", Links.JSON, "the collection it belongs to"));
     StringWriter sw = new StringWriter();
     GeoJsonFeatureWriter.writeFeature(
-        sw, feature.id(), feature.geometryJson(), feature.propertiesJson());
-    String json = sw.toString();
-    String base = Links.root(ctx) + "/ogc/collections/" + layer.id();
-    String links =
-        JsonText.toJson(
-            List.of(
-                Links.link(Links.root(ctx) + ctx.path(), "self", Links.GEOJSON, "this feature"),
-                Links.link(base, "collection", Links.JSON, "the collection it belongs to")));
-    // Append the links member inside the feature object.
+        sw, feature.id(), feature.geometryJson(), feature.propertiesJson(), Map.of("links", links));
     ctx.contentType(Links.GEOJSON + ";charset=utf-8");
-    ctx.result(json.substring(0, json.length() - 1) + ",\"links\":" + links + "}");
+    ctx.result(sw.toString());
   }
 
-  private static List<Map<String, Object>> pageLinks(
+  private static List<Link> pageLinks(
       Context ctx, String self, ItemQuery query, FeatureStore.Page page) {
-    List<Map<String, Object>> links = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
     links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
     if (query.limit() != ItemQuery.UNLIMITED) {
       if (page.more()) {

@@ -1,9 +1,7 @@
 package org.sahelmap.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -11,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import org.sahelmap.json.Json;
 
 /**
  * Reads a JSON request body, refusing in this order: a content type other than JSON (415), a body
@@ -20,10 +19,7 @@ import java.util.Set;
 final class JsonBody {
   static final Set<String> TYPES = Set.of("application/geo+json", "application/json");
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON = Json.STRICT;
 
   private JsonBody() {}
 

@@ -43,23 +43,23 @@ final class LandingHandler {
   void landing(Context ctx) {
     Format format = Format.of(ctx, true);
     String root = Links.root(ctx);
-    List<Map<String, Object>> links =
+    List<Link> links =
         List.of(
             Links.link(root + "/ogc", "self", Links.JSON, "this document"),
             Links.link(root + "/ogc?f=html", "alternate", Links.HTML, "this document as HTML"),
             Links.link(root + "/ogc/api", "service-desc", Links.OPENAPI, "the API definition"),
             Links.link(root + "/ogc/conformance", "conformance", Links.JSON, "conformance classes"),
-            Links.link(root + "/ogc/collections", "data", Links.JSON, "the collections"),
+            Links.link(root + OgcPaths.COLLECTIONS, "data", Links.JSON, "the collections"),
             Links.link(root + "/health", "status", Links.JSON, "service and database health"));
     if (format == Format.HTML) {
       StringBuilder list = new StringBuilder("<ul>");
-      for (Map<String, Object> l : links) {
+      for (Link l : links) {
         list.append("<li><a href=\"")
-            .append(esc(l.get("href")))
+            .append(esc(l.href()))
             .append("\">")
-            .append(esc(l.get("title")))
+            .append(esc(l.title()))
             .append("</a> <code>")
-            .append(esc(l.get("rel")))
+            .append(esc(l.rel()))
             .append("</code></li>");
       }
       ctx.html(Html.page(TITLE, "/ogc?f=json", "<p>" + esc(DESCRIPTION) + "</p>" + list + "</ul>"));

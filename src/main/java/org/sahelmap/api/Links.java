@@ -1,8 +1,6 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Absolute links in OGC API form ({@code href, rel, type, title}), rooted at this request's host.
@@ -25,14 +23,7 @@ final class Links {
     return ctx.scheme() + "://" + (host == null ? "localhost" : host);
   }
 
-  static Map<String, Object> link(String href, String rel, String type, String title) {
-    Map<String, Object> l = new LinkedHashMap<>();
-    l.put("href", href);
-    l.put("rel", rel);
-    l.put("type", type);
-    if (title != null) {
-      l.put("title", title);
-    }
-    return l;
+  static Link link(String href, String rel, String type, String title) {
+    return new Link(href, rel, type, title);
   }
 }

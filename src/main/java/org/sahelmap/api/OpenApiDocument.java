@@ -12,6 +12,14 @@ import org.sahelmap.store.FeatureStore;
 final class OpenApiDocument {
   private OpenApiDocument() {}
 
+  /** The members a collection carries beyond OGC API Features', for the page and other clients. */
+  static final String COLLECTION_MEMBERS =
+      "the collection. Beyond the standard members: kind (mission, context, events, aois);"
+          + " order, the map's order for lists, legend and drawing (higher is drawn above);"
+          + " style, how the page draws it: {color, area (overrides of the default area style),"
+          + " bands ([{max_km, fillOpacity}], matched on a feature's band_max_km)}, null where"
+          + " the page has its own; metadata, the sources and method it was computed with";
+
   static Map<String, Object> build(String root, int maxLimit) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
@@ -32,17 +40,21 @@ final class OpenApiDocument {
         get("Conformance classes", "conformance", List.of(), json("conformance classes")));
     paths.put("/ogc/api", get("This API definition", "api", List.of(), json("OpenAPI 3.0")));
     paths.put(
-        "/ogc/collections",
-        get("The collections", "collections", List.of(ref("f")), json("the collections")));
+        OgcPaths.COLLECTIONS,
+        get(
+            "The collections",
+            "collections",
+            List.of(ref("f")),
+            json("the collections, each as at /ogc/collections/{collectionId}")));
     paths.put(
-        "/ogc/collections/{collectionId}",
+        OgcPaths.COLLECTION,
         get(
             "One collection, with its spatial and temporal extent",
             "collection",
             List.of(ref("collectionId"), ref("f")),
-            json("the collection")));
+            json(COLLECTION_MEMBERS)));
     paths.put(
-        "/ogc/collections/{collectionId}/items",
+        OgcPaths.ITEMS,
         get(
             "Features of a collection, paged; f=geojson with limit=unlimited downloads all of them",
             "items",
@@ -63,7 +75,7 @@ final class OpenApiDocument {
                     + " that, where counting would cost more than the page; the next link is"
                     + " present exactly when more features follow")));
     paths.put(
-        "/ogc/collections/{collectionId}/items/{featureId}",
+        OgcPaths.ITEM,
         get(
             "One feature",
             "item",

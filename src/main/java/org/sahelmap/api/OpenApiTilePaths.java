@@ -18,7 +18,7 @@ import org.sahelmap.tiles.WebMercatorQuad;
  * {@code category} and {@code q}, and the events histogram that takes the same filters.
  */
 final class OpenApiTilePaths {
-  static final String TILESETS = "/ogc/collections/{collectionId}/tiles";
+  static final String TILESETS = OgcPaths.TILESETS;
   static final String TILESET = TILESETS + "/{tileMatrixSetId}";
   static final String TILE = TILESET + "/{tileMatrix}/{tileRow}/{tileCol}";
 

@@ -10,6 +10,8 @@ import static org.sahelmap.api.OpenApiDocument.string;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.aoi.AoiStore;
+import org.sahelmap.events.CuratedEvents;
 
 /**
  * The paths beyond OGC API Features Part 1: the writable {@code aois} collection (Part 4 style,
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@link OpenApiDocument}.
  */
 final class OpenApiWritePaths {
-  private static final String AOI_ITEMS = "/ogc/collections/aois/items";
+  private static final String AOI_ITEMS = OgcPaths.items(AoiStore.LAYER);
   private static final String AOI_ITEM = AOI_ITEMS + "/{featureId}";
 
   private OpenApiWritePaths() {}
@@ -100,7 +102,7 @@ final class OpenApiWritePaths {
             List.of(ref("featureId"), ref("datetime")),
             json("the analysis")));
     paths.put(
-        "/ogc/collections/aois/export",
+        OgcPaths.collection(AoiStore.LAYER) + "/export",
         OpenApiDocument.get(
             "AOIs with their analysis as one GeoJSON file",
             "exportAois",
@@ -109,7 +111,7 @@ final class OpenApiWritePaths {
                 ref("datetime")),
             geojson("a FeatureCollection, as a download")));
     paths.put(
-        "/ogc/collections/events/items/{featureId}/citation",
+        OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation",
         OpenApiDocument.get(
             "The passage of the source document an event rests on",
             "eventCitation",

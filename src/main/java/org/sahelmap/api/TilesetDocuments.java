@@ -17,7 +17,7 @@ final class TilesetDocuments {
   }
 
   static String tilesetUrl(String root, Layer layer) {
-    return root + "/ogc/collections/" + layer.id() + "/tiles/" + WebMercatorQuad.ID;
+    return root + OgcPaths.tilesets(layer.id()) + "/" + WebMercatorQuad.ID;
   }
 
   static Map<String, Object> tileMatrixSets(String root) {
@@ -50,7 +50,7 @@ final class TilesetDocuments {
                 Links.JSON,
                 "its tile matrix set")));
     Map<String, Object> body = new LinkedHashMap<>();
-    String base = root + "/ogc/collections/" + layer.id();
+    String base = root + OgcPaths.collection(layer.id());
     body.put(
         "links",
         List.of(
@@ -65,13 +65,13 @@ final class TilesetDocuments {
     ts.put("tileMatrixSetLimits", WebMercatorQuad.limits());
     ts.put("minTileMatrix", "0");
     ts.put("maxTileMatrix", Integer.toString(WebMercatorQuad.MAX_SERVED_ZOOM));
-    Map<String, Object> item =
+    Link item =
         Links.link(
-            tilesetUrl(root, layer) + "/{tileMatrix}/{tileRow}/{tileCol}",
-            "item",
-            Links.MVT,
-            "a tile (204 No Content when empty)");
-    item.put("templated", true);
+                tilesetUrl(root, layer) + "/{tileMatrix}/{tileRow}/{tileCol}",
+                "item",
+                Links.MVT,
+                "a tile (204 No Content when empty)")
+            .asTemplate();
     ts.put(
         "links",
         List.of(
@@ -79,10 +79,7 @@ final class TilesetDocuments {
             Links.link(
                 tileMatrixSetUrl(root), Links.REL_TILING_SCHEME, Links.JSON, "its tile matrix set"),
             Links.link(
-                root + "/ogc/collections/" + layer.id(),
-                "collection",
-                Links.JSON,
-                "the collection"),
+                root + OgcPaths.collection(layer.id()), "collection", Links.JSON, "the collection"),
             item));
     ts.put("layers", List.of(layerDescription(layer)));
     return ts;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sahelmap.briefing.BriefingConflictException.Kind;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -22,7 +23,7 @@ import org.sahelmap.store.StoreException;
  * writer before it compares versions, so of two writers holding the same version one wins.
  */
 public final class BriefingStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final DataSource dataSource;
   private final Clock clock;
 
@@ -42,7 +43,17 @@ public final class BriefingStore {
 
   /** The briefing, deleted or not; empty when it never existed. */
   public Optional<StoredBriefing> find(String id) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, id);
+    } catch (SQLException e) {
+      throw new StoreException("reading briefings", e);
+    }
+  }
+
+  /** As {@link #find(String)}, on {@code c}: inside a write, the row that write has locked. */
+  private static Optional<StoredBriefing> find(Connection c, String id) throws SQLException {
     return query(
+            c,
             "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
                 + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?",
             id)
@@ -107,7 +118,9 @@ public final class BriefingStore {
     return write(
         c -> {
           int next = lock(c, id, expected, false) + 1;
-          Briefing last = find(id).orElseThrow().briefing();
+          // On the writing connection: a second pooled one would wait for a free connection while
+          // this transaction holds its own (a pool of one deadlocks) and reads outside the lock.
+          Briefing last = find(c, id).orElseThrow().briefing();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE briefing SET deleted = true, version = ?, updated_by = ?,"
@@ -195,8 +208,16 @@ public final class BriefingStore {
   }
 
   private List<StoredBriefing> query(String sql, String param) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection()) {
+      return query(c, sql, param);
+    } catch (SQLException e) {
+      throw new StoreException("reading briefings", e);
+    }
+  }
+
+  private static List<StoredBriefing> query(Connection c, String sql, String param)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) {
         ps.setString(1, param);
       }
@@ -213,8 +234,6 @@ public final class BriefingStore {
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new StoreException("reading briefings", e);
     }
   }
 

@@ -1,9 +1,9 @@
 package org.sahelmap.briefing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.sahelmap.json.Json;
 
 /**
  * The briefing that ships with the product ({@code data/briefings/default.json}, on the classpath),
@@ -21,7 +21,7 @@ public final class DefaultBriefing {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the classpath");
       }
-      return BriefingJson.briefing(new ObjectMapper().readTree(in));
+      return BriefingJson.briefing(Json.MAPPER.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + RESOURCE, e);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.LayerData;
@@ -26,7 +27,7 @@ import org.sahelmap.store.LayerData;
 public final class CuratedEvents {
   public static final String COLLECTION_ID = "events";
   static final String REGISTRY = "data/documents.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private CuratedEvents() {}
 

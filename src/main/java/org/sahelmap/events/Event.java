@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sahelmap.layers.LayerRegistry;
 
 /**
  * One dated event taken from a document, with the fields of the curated files (see
@@ -68,14 +69,9 @@ public record Event(
   public static final Set<String> CONFIDENCES = set("high", "medium", "low");
   public static final Set<String> CATEGORIES =
       set("military", "diplomatic", "economic", "security_partnership", "report");
-  public static final Set<String> LAYERS =
-      set(
-          "aes-territory",
-          "algeria-border",
-          "algeria-border-zone",
-          "kidal",
-          "gao-intahaka",
-          "tinzaouaten");
+
+  /** An event may be tagged with any mission layer the registry defines. */
+  public static final Set<String> LAYERS = LayerRegistry.missionIds();
 
   static final int TITLE_MAX = 80;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.sahelmap.json.Json;
 
 /**
  * Reads events from a GeoJSON FeatureCollection of Points whose properties are the fields of {@link
@@ -20,7 +21,7 @@ import java.util.Set;
  * time is read as a tree.
  */
 public final class GeoJsonEventReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Set<String> INTEGER_FIELDS =
       Set.of("citation_paragraph", "citation_start", "citation_end");
 

@@ -24,6 +24,8 @@ final class AesTerritoryLayer {
               + " Burkina Faso and Niger: the union of the three countries.",
           "mission",
           10,
+          new LayerStyle(
+              "#1b7a3a", Map.of("weight", 3.5, "opacity", 0.9, "fillOpacity", 0.05), null),
           List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
           Map.of(
               "operation",

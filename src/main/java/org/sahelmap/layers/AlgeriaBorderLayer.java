@@ -16,7 +16,8 @@ final class AlgeriaBorderLayer {
           "The boundary between Mali and Algeria, as the edge the two country polygons share."
               + " Generalised data: shorter than the 1,359 km the CIA World Factbook gives.",
           "mission",
-          20,
+          30, // above the zone's bands, so the line is never under their fill
+          LayerStyle.colour("#c0152f"),
           List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
           Map.of(
               "operation", "intersection of the Mali and Algeria polygon boundaries (JTS), merged",

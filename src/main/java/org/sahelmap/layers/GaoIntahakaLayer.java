@@ -37,7 +37,8 @@ final class GaoIntahakaLayer {
           "Gao region, Gao town, and the area where reports place the Intahaka gold-mining site,"
               + " seized by Wagner in February 2024.",
           "mission",
-          50,
+          40,
+          LayerStyle.colour("#1458a8"),
           List.of(
               LayerSpec.NATURAL_EARTH_REGIONS,
               LayerSpec.GEONAMES,

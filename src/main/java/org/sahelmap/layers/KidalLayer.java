@@ -23,7 +23,8 @@ final class KidalLayer {
           "Kidal region, Kidal town, and the fort/military camp whose capture Wagner's flag video"
               + " marked in November 2023.",
           "mission",
-          40,
+          50,
+          LayerStyle.colour("#6a2c91"),
           List.of(LayerSpec.NATURAL_EARTH_REGIONS, LayerSpec.GEONAMES),
           Map.of(
               "fort",

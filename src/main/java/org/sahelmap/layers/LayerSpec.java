@@ -9,25 +9,33 @@ import org.sahelmap.store.Layer;
 import org.sahelmap.store.LayerData;
 
 /**
- * How a layer describes itself: title, description, the sources it was computed from and the method
- * (CRS, distances). Stored as the layer's metadata, shown to users in popups and the API.
+ * How a layer describes itself: title, description, its place in the map's order (lists, legend and
+ * drawing: a higher order is drawn above), how it looks, the sources it was computed from and the
+ * method (CRS, distances). Stored as the layer's metadata, shown to users in popups and the API;
+ * the page takes order and style from here, so a new layer needs no edit in {@code web/}.
  */
-record LayerSpec(
+public record LayerSpec(
     String id,
     String title,
     String description,
     String kind,
-    int displayOrder,
+    int order,
+    LayerStyle style,
     List<String> sources,
     Map<String, Object> method) {
 
-  LayerData with(List<FeatureRecord> features, Instant computedAt) {
+  /** Where the style sits in a stored layer's metadata. */
+  public static final String STYLE = "style";
+
+  public LayerData with(List<FeatureRecord> features, Instant computedAt) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("sources", sources);
     metadata.put("method", method);
+    if (style != null) {
+      metadata.put(STYLE, style.toMap());
+    }
     return new LayerData(
-        new Layer(id, title, description, kind, metadata, computedAt, null, displayOrder),
-        features);
+        new Layer(id, title, description, kind, metadata, computedAt, null, order), features);
   }
 
   static final String NATURAL_EARTH_COUNTRIES =

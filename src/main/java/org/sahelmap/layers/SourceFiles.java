@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.sahelmap.geo.Geo;
+import org.sahelmap.json.Json;
 
 /**
  * Reads the GeoJSON extracts under {@code data/}: from the classpath (they travel inside the jar)
@@ -23,7 +24,7 @@ import org.sahelmap.geo.Geo;
  * file.
  */
 public final class SourceFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Path directory; // null: classpath
 

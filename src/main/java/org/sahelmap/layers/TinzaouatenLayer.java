@@ -28,6 +28,7 @@ final class TinzaouatenLayer {
               + " in July 2024, and the area of that battle.",
           "mission",
           60,
+          LayerStyle.colour("#0a7f86"),
           List.of(
               LayerSpec.NATURAL_EARTH_COUNTRIES,
               "Tinzaouaten: French Wikipedia (Tinzawatène), 19.9628 N 2.8828 E, medium confidence"),

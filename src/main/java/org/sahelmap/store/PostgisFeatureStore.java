@@ -3,9 +3,6 @@ package org.sahelmap.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -14,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
+import org.sahelmap.json.Json;
 
 /**
  * {@link FeatureStore} over PostGIS. Geometry goes in as WKB and comes out as GeoJSON written by
@@ -33,16 +30,8 @@ public final class PostgisFeatureStore implements FeatureStore {
   /** Decimal places of output coordinates: 6 is about 0.1 m, finer than any source we hold. */
   static final int COORDINATE_DECIMALS = 6;
 
-  /**
-   * Writes properties: java.time values (a source's dates) as ISO 8601 text, as RFC 7946 readers
-   * expect, instead of failing as a bare ObjectMapper does without the JSR-310 module.
-   */
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .registerModule(
-              new SimpleModule("iso-8601")
-                  .addSerializer(TemporalAccessor.class, ToStringSerializer.instance));
+  /** Writes properties: java.time values as ISO 8601 text (see {@link Json#MAPPER}). */
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private static final int STREAM_FETCH_SIZE = 1000;
 
@@ -470,6 +459,33 @@ public final class PostgisFeatureStore implements FeatureStore {
    * The WHERE clause of an items query. The bbox test is {@code ST_Intersects} against an envelope
    * in the column's own SRID, which PostGIS answers from the GiST index.
    */
+  /**
+   * The one time-window predicate, {@code " AND ..."} (or nothing): features whose span overlaps
+   * {@code [from, to]}, either bound null for open. A feature known only by its start (or only its
+   * end) is an instant at that time, rather than never matching a window because a bound is NULL.
+   * {@code alias} qualifies the columns: {@code ""} or e.g. {@code "f."}.
+   */
+  public static String timeWindow(String alias, Instant from, Instant to, List<Object> params) {
+    StringBuilder w = new StringBuilder();
+    if (to != null) {
+      w.append(" AND coalesce(")
+          .append(alias)
+          .append("t_start, ")
+          .append(alias)
+          .append("t_end) <= ?");
+      params.add(Timestamp.from(to));
+    }
+    if (from != null) {
+      w.append(" AND coalesce(")
+          .append(alias)
+          .append("t_end, ")
+          .append(alias)
+          .append("t_start) >= ?");
+      params.add(Timestamp.from(from));
+    }
+    return w.toString();
+  }
+
   static String where(String layerId, ItemQuery q, List<Object> params) {
     StringBuilder w = new StringBuilder("layer_id = ?");
     params.add(layerId);
@@ -481,16 +497,7 @@ public final class PostgisFeatureStore implements FeatureStore {
         params.add(v);
       }
     }
-    // A feature known only by its start (or only its end) is an instant at that time, rather than
-    // never matching a window because a bound is NULL.
-    if (q.to() != null) {
-      w.append(" AND coalesce(t_start, t_end) <= ?");
-      params.add(Timestamp.from(q.to()));
-    }
-    if (q.from() != null) {
-      w.append(" AND coalesce(t_end, t_start) >= ?");
-      params.add(Timestamp.from(q.from()));
-    }
+    w.append(timeWindow("", q.from(), q.to(), params));
     if (!q.categories().isEmpty()) {
       // The stored copy of properties->>'category' (V5_1), so tiles and the histogram can filter
       // from feature_points_idx alone.

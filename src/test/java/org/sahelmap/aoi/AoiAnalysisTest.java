@@ -34,15 +34,16 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.distance.DistanceOp;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.sahelmap.api.AppFactory;
+import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.geo.Geo;
 import org.sahelmap.geo.Geodesy;
 import org.sahelmap.geo.Projections;
-import org.sahelmap.layers.LayerBuilder;
 import org.sahelmap.layers.SourceFiles;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.Geometries;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -145,6 +146,47 @@ class AoiAnalysisTest {
             assertThat(ids(in2024.at("/events/items")))
                 .as(what)
                 .isEqualTo(eventsInside(g, from, to));
+          }
+        });
+  }
+
+  /**
+   * The analysis and the items share one time-window rule: an event known only by its start is an
+   * instant then, inside a window that holds it and outside one that does not, on both paths.
+   */
+  @Test
+  void anEventWithOnlyAStartIsAnInstantForTheAnalysisAndTheItemsAlike() {
+    store.upsertFeatures(
+        "events",
+        List.of(
+            new FeatureRecord(
+                "open-ended",
+                Geometries.wkt("POINT (10.25 30.25)"),
+                Map.of("title", "Known only by its start"),
+                Instant.parse("2024-06-01T00:00:00Z"),
+                null)));
+    var app = AppFactory.create(db, store, 1000);
+    JavalinTest.test(
+        app,
+        (server, client) -> {
+          Aoi far =
+              aois.create(
+                  AoiValidator.validate(feature("far", box(10, 30, 10.5, 30.5)), false), "t");
+          String analysis = "/ogc/collections/aois/items/" + far.id() + "/analysis?datetime=";
+          String items = "/ogc/collections/events/items?bbox=10,30,10.5,30.5&datetime=";
+          for (String window : List.of("2024-05-01/2024-07-01", "2024-06-01/..")) {
+            assertThat(ids(get(client, analysis + window).at("/events/items")))
+                .as(window)
+                .containsExactly("open-ended");
+            assertThat(ids(get(client, items + window).path("features")))
+                .as(window)
+                .containsExactly("open-ended");
+          }
+          for (String window : List.of("2024-01-01/2024-02-01", "2024-07-01/..")) {
+            assertThat(ids(get(client, analysis + window).at("/events/items")))
+                .as(window)
+                .isEmpty();
+            assertThat(ids(get(client, items + window).path("features"))).as(window).isEmpty();
           }
         });
   }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
+import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.geo.Geo;
 import org.sahelmap.geo.Geodesy;
 import org.sahelmap.geo.Projections;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.briefing.DefaultBriefing;
-import org.sahelmap.layers.LayerBuilder;
+import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.layers.SourceFiles;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureStore;

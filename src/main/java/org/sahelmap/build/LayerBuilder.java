@@ -1,38 +1,38 @@
-package org.sahelmap.layers;
+package org.sahelmap.build;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sahelmap.events.CuratedEvents;
+import org.sahelmap.layers.LayerRegistry;
+import org.sahelmap.layers.LayerSpec;
+import org.sahelmap.layers.SourceFiles;
 import org.sahelmap.store.FeatureStore;
+import org.sahelmap.store.Layer;
 import org.sahelmap.store.LayerData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes every layer from the source extracts and writes them to the store in one transaction: a
- * build that fails anywhere leaves the previous layers as they were.
+ * Computes every layer of {@link LayerRegistry} plus the curated events and writes them to the
+ * store in one transaction: a build that fails anywhere leaves the previous layers as they were. It
+ * sits above both {@code layers} and {@code events} because events are tagged with the registry's
+ * mission layers, so {@code layers} cannot know about events.
  */
 public final class LayerBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(LayerBuilder.class);
 
-  /** Every collection {@link #compute} produces, in map order. */
+  /** Every collection {@link #compute} produces, in build order. */
   public static final List<String> LAYER_IDS =
-      List.of(
-          "aes-territory",
-          "algeria-border",
-          "algeria-border-zone",
-          "kidal",
-          "gao-intahaka",
-          "tinzaouaten",
-          "countries",
-          "mali-regions",
-          "rivers",
-          "lakes",
-          "places",
-          CuratedEvents.COLLECTION_ID);
+      Stream.concat(
+              LayerRegistry.specs().stream().map(LayerSpec::id),
+              Stream.of(CuratedEvents.COLLECTION_ID))
+          .toList();
 
   private final SourceFiles files;
   private final Clock clock;
@@ -45,24 +45,25 @@ public final class LayerBuilder {
   /** Every layer, computed in memory (nothing written). */
   public List<LayerData> compute() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Basis basis = new Basis(files);
-    List<LayerData> layers = new ArrayList<>();
-    layers.add(AesTerritoryLayer.build(basis, now));
-    layers.add(AlgeriaBorderLayer.build(basis, now));
-    layers.add(BorderZoneLayer.build(basis, now));
-    layers.add(KidalLayer.build(basis, now));
-    layers.add(GaoIntahakaLayer.build(basis, now));
-    layers.add(TinzaouatenLayer.build(basis, now));
-    layers.addAll(ContextLayers.build(basis, now));
+    List<LayerData> layers = new ArrayList<>(LayerRegistry.compute(files, now));
     // Curated events are merged, not replaced: events added with import-events stay.
     layers.add(CuratedEvents.layer().keepingOtherFeatures());
     return layers;
   }
 
-  /** True when the store lacks any layer this builder makes (a new or an older database). */
+  /**
+   * True when the store lacks any layer this builder makes (a new or an older database), or holds a
+   * styled layer stored before styles were (the page reads each layer's style from the store).
+   */
   public static boolean missingFrom(FeatureStore store) {
-    var present = store.layers().stream().map(l -> l.id()).toList();
-    return !present.containsAll(LAYER_IDS);
+    Map<String, Layer> present =
+        store.layers().stream().collect(Collectors.toMap(Layer::id, l -> l));
+    if (!present.keySet().containsAll(LAYER_IDS)) {
+      return true;
+    }
+    return LayerRegistry.specs().stream()
+        .anyMatch(
+            s -> s.style() != null && !present.get(s.id()).metadata().containsKey(LayerSpec.STYLE));
   }
 
   /** Computes and writes every layer; returns how many were written. */
