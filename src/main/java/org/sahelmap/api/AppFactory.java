@@ -65,7 +65,6 @@ public final class AppFactory {
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
     app.get("/app/config", ctx -> ctx.json(pageConfig));
     ErrorMapper.register(app);
-    AoiHandler.registerErrors(app);
     return app;
   }
 
