@@ -3,6 +3,7 @@ package org.sahelmap.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.EnumMap;
@@ -55,7 +56,21 @@ final class ErrorMapper {
     app.exception(Refusal.class, ErrorMapper::refusal);
     app.exception(
         HttpResponseException.class,
-        (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()), describe(e.getStatus())));
+        (e, ctx) -> {
+          if (e instanceof MethodNotAllowedResponse
+              && e.getDetails().containsKey("availableMethods")) {
+            ctx.header("Allow", e.getDetails().get("availableMethods"));
+            write(
+                ctx,
+                405,
+                "MethodNotAllowed",
+                ctx.method()
+                    + " is not allowed here; allowed: "
+                    + e.getDetails().get("availableMethods"));
+            return;
+          }
+          write(ctx, e.getStatus(), codeFor(e.getStatus()), describe(e.getStatus()));
+        });
     app.exception(Exception.class, ErrorMapper::failure);
     app.error(
         404,
@@ -64,8 +79,6 @@ final class ErrorMapper {
             write(ctx, 404, "NotFound", "no resource at " + ctx.path());
           }
         });
-    app.error(
-        405, ctx -> write(ctx, 405, "MethodNotAllowed", ctx.method() + " is not allowed here"));
     app.error(413, ctx -> write(ctx, 413, "PayloadTooLarge", describe(413)));
   }
 
