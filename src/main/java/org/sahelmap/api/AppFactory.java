@@ -50,6 +50,7 @@ public final class AppFactory {
               config.router.ignoreTrailingSlashes = true;
               // PUT on a read-only resource is a method it does not allow, not a missing page.
               config.http.prefer405over404 = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
               config.jetty.modifyServletContextHandler(
                   handler ->
                       handler.addFilter(
