@@ -148,6 +148,7 @@ public final class AppFactory {
     app.get("/api/briefings/{id}", briefings::one);
     app.put("/api/briefings/{id}", briefings::replace);
     app.delete("/api/briefings/{id}", briefings::delete);
+    app.post("/api/briefings/{id}/restore", briefings::restore);
     app.get("/api/briefings/{id}/versions", briefings::versions);
     app.get("/api/briefings/{id}/export.geojson", briefings::export);
   }

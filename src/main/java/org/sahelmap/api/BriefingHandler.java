@@ -84,6 +84,20 @@ final class BriefingHandler {
     ctx.status(204);
   }
 
+  /** Undoes a delete; If-Match names the delete's version (the ETag its 204 carried). */
+  void restore(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (store.find(id).isEmpty()) {
+      throw ApiException.notFound("there is no briefing '" + id + "'");
+    }
+    respond(ctx, store.restore(id, ifMatchAny(ctx, id), WriteRequests.user(ctx)));
+  }
+
+  private static int ifMatchAny(Context ctx, String id) {
+    return WriteRequests.ifMatch(
+        ctx, "the ETag of the DELETE, or GET /api/briefings/" + id + "/versions");
+  }
+
   void versions(Context ctx) {
     String id = ctx.pathParam("id");
     List<BriefingVersion> versions = store.versions(id);

@@ -40,14 +40,13 @@ public final class BriefingStore {
         null);
   }
 
+  private static final String CURRENT =
+      "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
+          + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?";
+
   /** The briefing, deleted or not; empty when it never existed. */
   public Optional<StoredBriefing> find(String id) {
-    return query(
-            "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
-                + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?",
-            id)
-        .stream()
-        .findFirst();
+    return query(CURRENT, id).stream().findFirst();
   }
 
   /** Saves a new briefing under its id (taken: EXISTS). */
@@ -107,7 +106,9 @@ public final class BriefingStore {
     return write(
         c -> {
           int next = lock(c, id, expected, false) + 1;
-          Briefing last = find(id).orElseThrow().briefing();
+          // Read on this transaction's own connection: a second pooled one per delete let eight
+          // deletes queued on one row lock hold the whole pool while each waited for another.
+          Briefing last = current(c, id);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE briefing SET deleted = true, version = ?, updated_by = ?,"
@@ -120,6 +121,37 @@ public final class BriefingStore {
           }
           return addVersion(c, last, next, "delete", true, user);
         });
+  }
+
+  /**
+   * Undoes a delete (If-Match: the delete's version): the briefing as it was saved last comes back
+   * as a new version, under its own id.
+   */
+  public StoredBriefing restore(String id, int expected, String user) {
+    return write(
+        c -> {
+          int next = lock(c, id, expected, true) + 1;
+          StoredBriefing now = query(c, CURRENT, id).get(0);
+          if (!now.deleted()) {
+            throw new BriefingConflictException(
+                Kind.NOT_DELETED, now.version(), "briefing '" + id + "' is not deleted");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE briefing SET deleted = false, version = ?, updated_by = ?,"
+                      + " updated_at = ? WHERE id = ?")) {
+            ps.setInt(1, next);
+            ps.setString(2, user);
+            ps.setTimestamp(3, Timestamp.from(now()));
+            ps.setString(4, id);
+            ps.executeUpdate();
+          }
+          return addVersion(c, now.briefing(), next, "restore", false, user);
+        });
+  }
+
+  private Briefing current(Connection c, String id) throws SQLException {
+    return query(c, CURRENT, id).get(0).briefing();
   }
 
   public List<BriefingVersion> versions(String id) {
@@ -195,8 +227,16 @@ public final class BriefingStore {
   }
 
   private List<StoredBriefing> query(String sql, String param) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection()) {
+      return query(c, sql, param);
+    } catch (SQLException e) {
+      throw new StoreException("reading briefings", e);
+    }
+  }
+
+  private static List<StoredBriefing> query(Connection c, String sql, String param)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) {
         ps.setString(1, param);
       }
@@ -213,8 +253,6 @@ public final class BriefingStore {
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new StoreException("reading briefings", e);
     }
   }
 
