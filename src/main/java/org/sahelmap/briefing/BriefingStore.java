@@ -109,16 +109,7 @@ public final class BriefingStore {
           // Read on this transaction's own connection: a second pooled one per delete let eight
           // deletes queued on one row lock hold the whole pool while each waited for another.
           Briefing last = current(c, id);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE briefing SET deleted = true, version = ?, updated_by = ?,"
-                      + " updated_at = ? WHERE id = ?")) {
-            ps.setInt(1, next);
-            ps.setString(2, user);
-            ps.setTimestamp(3, Timestamp.from(now()));
-            ps.setString(4, id);
-            ps.executeUpdate();
-          }
+          setDeleted(c, id, true, next, user);
           return addVersion(c, last, next, "delete", true, user);
         });
   }
@@ -136,18 +127,25 @@ public final class BriefingStore {
             throw new BriefingConflictException(
                 Kind.NOT_DELETED, now.version(), "briefing '" + id + "' is not deleted");
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE briefing SET deleted = false, version = ?, updated_by = ?,"
-                      + " updated_at = ? WHERE id = ?")) {
-            ps.setInt(1, next);
-            ps.setString(2, user);
-            ps.setTimestamp(3, Timestamp.from(now()));
-            ps.setString(4, id);
-            ps.executeUpdate();
-          }
+          setDeleted(c, id, false, next, user);
           return addVersion(c, now.briefing(), next, "restore", false, user);
         });
+  }
+
+  /** The head row after a delete or a restore: its flag, its new version, who and when. */
+  private void setDeleted(Connection c, String id, boolean deleted, int version, String user)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE briefing SET deleted = ?, version = ?, updated_by = ?, updated_at = ?"
+                + " WHERE id = ?")) {
+      ps.setBoolean(1, deleted);
+      ps.setInt(2, version);
+      ps.setString(3, user);
+      ps.setTimestamp(4, Timestamp.from(now()));
+      ps.setString(5, id);
+      ps.executeUpdate();
+    }
   }
 
   private Briefing current(Connection c, String id) throws SQLException {
