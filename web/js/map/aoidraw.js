@@ -65,7 +65,24 @@ export function aoiLayer(map, handlers) {
   const restyle = (layer) =>
     layer.setStyle(layer.aoiId === selected || emphasised.has(layer.aoiId) ? AOI_SELECTED : AOI);
 
+  /**
+   * Draws one AOI; a feature that cannot be drawn is reported and left out, so one stored shape
+   * can never stop the others (or the page) from drawing.
+   */
   function put(feature) {
+    try {
+      return drawOne(feature);
+    } catch (e) {
+      const failed = byId.get(feature.id);
+      if (failed) { try { group.removeLayer(failed); } catch { /* half-added: nothing to undo */ } }
+      byId.delete(feature.id);
+      console.warn(`AOI ${feature.id} could not be drawn:`, e);
+      handlers.onDrawFailed?.(feature, e);
+      return null;
+    }
+  }
+
+  function drawOne(feature) {
     const id = feature.id;
     const old = byId.get(id);
     if (old) group.removeLayer(old);

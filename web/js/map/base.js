@@ -2,6 +2,7 @@
 // option (off by default); with them on, the land fill turns transparent so the tiles show.
 import { CONTEXT, CONTEXT_ORDER } from '../styles.js';
 import { formatLatLon } from '../format.js';
+import './simplify.js';
 
 const L = window.L;
 export const SAHEL_VIEW = { lat: 17.0, lon: -1.5, zoom: 5 };

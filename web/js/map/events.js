@@ -8,6 +8,7 @@ import { fetchTile, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
 import { pane } from './base.js';
 import { prefetchAround } from './prefetch.js';
+import { el } from '../ui/dom.js';
 
 const L = window.L;
 const FAN_RADIUS_PX = 11;
@@ -209,7 +210,8 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
         .map((id) => feature(id).catch(() => null)));
       for (const f of fs.filter(Boolean)) {
         const m = marker(f, 'emphasis').addTo(markers);
-        m.bindTooltip(f.properties.title, { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
+        // An element, not a string: Leaflet writes a string tooltip as HTML, and titles are user text.
+        m.bindTooltip(el('span', { text: f.properties.title ?? '' }), { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
         m.setZIndexOffset(1000);
         emphasised.set(f.properties.id, m);
       }

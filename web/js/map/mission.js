@@ -3,6 +3,7 @@
 import { missionStyle } from '../styles.js';
 import { missionPopup } from '../ui/popup.js';
 import { pane } from './base.js';
+import { el } from '../ui/dom.js';
 
 const L = window.L;
 
@@ -16,7 +17,8 @@ export function missionLayer(map, collection, geojson, rank) {
       { ...missionStyle(collection, f.properties, 'Point'), pane: paneName }),
     onEachFeature: (f, layer) => {
       layer.bindPopup(() => missionPopup(collection, f), { maxWidth: 340, maxHeight: 420 });
-      if (f.properties?.name) layer.bindTooltip(f.properties.name, { sticky: true, className: 'hover-name' });
+      // An element: Leaflet would parse a string as HTML.
+      if (f.properties?.name) layer.bindTooltip(el('span', { text: f.properties.name }), { sticky: true, className: 'hover-name' });
     },
   });
 }

@@ -127,7 +127,7 @@ public final class Main {
   private static int serve(Settings settings, PrintStream err) {
     int port = settings.port();
     AppOptions options = AppOptions.from(settings);
-    Database database = Database.open(settings.database());
+    Database database = Database.openForServing(settings.database());
     // The registry is mirrored into the database at every start so SQL clients can join on it.
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
     PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());

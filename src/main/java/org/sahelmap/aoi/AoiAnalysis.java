@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.store.StoreException;
 
@@ -88,8 +89,23 @@ public final class AoiAnalysis {
           borderDistance(c, id),
           aes(c, id));
     } catch (SQLException e) {
+      if (geometryFailure(e)) {
+        // The validator should have refused such a shape at save; if one slips through, the
+        // client hears which AOI and that it cannot be analysed, not a bare 500.
+        throw new AoiProblem(
+            Reason.UNPROCESSABLE,
+            "AnalysisFailed",
+            "AOI '" + id + "' cannot be analysed: PostGIS cannot compute with its geometry",
+            null);
+      }
       throw new StoreException("analysing AOI " + id, e);
     }
+  }
+
+  /** PostGIS's own refusals (internal_error XX000, data exceptions 22xxx), not an outage. */
+  private static boolean geometryFailure(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.equals("XX000") || state.startsWith("22"));
   }
 
   private static List<EventHit> events(Connection c, String id, Instant from, Instant to)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.StoreException;
 
@@ -107,7 +108,8 @@ public final class AoiStore {
         c -> {
           Aoi now = lockCurrent(c, id, expected);
           if (!now.deleted()) {
-            throw new AoiProblem("NotDeleted", "AOI '" + id + "' is not deleted");
+            throw new AoiProblem(
+                Reason.CONFLICT, "NotDeleted", "AOI '" + id + "' is not deleted", null);
           }
           copyVersion(c, id, now.version(), "restore", user);
           setHead(c, id, now.version() + 1, false);
@@ -169,7 +171,7 @@ public final class AoiStore {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new AoiProblem("NotFound", "there is no AOI '" + id + "'");
+          throw new AoiProblem(Reason.NOT_FOUND, "NotFound", "there is no AOI '" + id + "'", null);
         }
       }
     }
@@ -182,6 +184,7 @@ public final class AoiStore {
 
   private static AoiProblem deleted(Aoi aoi) {
     return new AoiProblem(
+        Reason.GONE,
         "Deleted",
         "AOI '"
             + aoi.id()
@@ -191,7 +194,8 @@ public final class AoiStore {
             + aoi.current().savedAt()
             + " (version "
             + aoi.version()
-            + "); restore it first");
+            + "); restore it first",
+        null);
   }
 
   private static Optional<Aoi> read(Connection c, String id) throws SQLException {

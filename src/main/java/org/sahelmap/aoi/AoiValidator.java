@@ -23,6 +23,20 @@ import org.sahelmap.geo.Geo;
  */
 public final class AoiValidator {
   public static final int MAX_VERTICES = 10_000;
+
+  /** Most polygons in a MultiPolygon, and most rings (outer and holes) in the whole AOI. */
+  public static final int MAX_POLYGONS = 100;
+
+  public static final int MAX_RINGS = 500;
+
+  /**
+   * Widest AOI, in degrees of longitude and of latitude. PostGIS measures AOIs as geography, whose
+   * edges are great-circle arcs: an edge 180° long (or a whole-world box) has no defined arc and
+   * fails every analysis ("Antipodal edge"), and long arcs stray far from the straight lon/lat edge
+   * the map draws. 60° holds the whole Sahel (Senegal to Sudan) with room to spare.
+   */
+  public static final double MAX_SPAN_DEG = 60;
+
   public static final int MAX_NAME = 200;
   public static final int MAX_NOTES = 5_000;
   public static final int MAX_TAGS = 20;
@@ -79,8 +93,24 @@ public final class AoiValidator {
     if (g.getArea() == 0) {
       throw new AoiProblem("InvalidGeometry", "the polygon has no area");
     }
+    span(g);
     g.setSRID(Geo.WGS84_SRID);
     return new AoiDraft(name, notes, tags, radius, g, repaired);
+  }
+
+  private static void span(Geometry g) {
+    var env = g.getEnvelopeInternal();
+    if (env.getWidth() > MAX_SPAN_DEG || env.getHeight() > MAX_SPAN_DEG) {
+      throw new AoiProblem(
+          "TooLarge",
+          "the area spans "
+              + fmt(env.getWidth())
+              + "° of longitude and "
+              + fmt(env.getHeight())
+              + "° of latitude; an AOI spans at most "
+              + fmt(MAX_SPAN_DEG)
+              + "° each way (and cannot cross the antimeridian)");
+    }
   }
 
   private static Geometry polygonal(Geometry g) {
@@ -192,11 +222,27 @@ public final class AoiValidator {
               + (type.isEmpty() ? "(none)" : type)
               + "' is not accepted: an AOI is a Polygon or a MultiPolygon");
     }
+    if (polygons.size() > MAX_POLYGONS) {
+      throw new AoiProblem(
+          "TooManyParts",
+          "the geometry has "
+              + polygons.size()
+              + " polygons; at most "
+              + MAX_POLYGONS
+              + " are accepted");
+    }
     int vertices = 0;
+    int rings = 0;
     for (JsonNode p : polygons) {
       for (JsonNode ring : p) {
         vertices += ring.size();
+        rings++;
       }
+    }
+    if (rings > MAX_RINGS) {
+      throw new AoiProblem(
+          "TooManyParts",
+          "the geometry has " + rings + " rings; at most " + MAX_RINGS + " are accepted");
     }
     if (vertices > MAX_VERTICES) {
       throw new AoiProblem(

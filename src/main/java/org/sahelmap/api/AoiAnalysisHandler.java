@@ -137,6 +137,12 @@ final class AoiAnalysisHandler {
     for (String id : ids) {
       list.add(aois.live(id));
     }
+    // Every analysis too, before the first byte: a failure then is a clean error answer, never a
+    // 200 whose GeoJSON stops mid-feature.
+    List<AoiAnalysis.Result> results = new ArrayList<>();
+    for (Aoi aoi : list) {
+      results.add(analysis.analyse(aoi, window[0], window[1]));
+    }
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("name", "aois");
     members.put("numberMatched", list.size());
@@ -148,9 +154,10 @@ final class AoiAnalysisHandler {
     Writer out =
         new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     GeoJsonFeatureWriter writer = GeoJsonFeatureWriter.begin(out, members);
-    for (Aoi aoi : list) {
-      AoiAnalysis.Result r = analysis.analyse(aoi, window[0], window[1]);
-      writer.accept(aoi.id(), aoi.current().geometryJson(), JsonText.toJson(flat(aoi, r)));
+    for (int i = 0; i < list.size(); i++) {
+      Aoi aoi = list.get(i);
+      writer.accept(
+          aoi.id(), aoi.current().geometryJson(), JsonText.toJson(flat(aoi, results.get(i))));
     }
     writer.end();
   }

@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.sahelmap.aoi.Aoi;
 import org.sahelmap.aoi.AoiDraft;
-import org.sahelmap.aoi.AoiProblem;
 import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.aoi.AoiVersion;
-import org.sahelmap.aoi.VersionConflict;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.export.GeoJsonFeatureWriter;
 import org.sahelmap.json.Json;
 
@@ -132,7 +131,7 @@ final class AoiHandler {
         store.find(id).orElseThrow(() -> ApiException.notFound("there is no AOI '" + id + "'"));
     if (aoi.deleted()) {
       throw new ApiException(
-              410,
+              Reason.GONE,
               "Deleted",
               "AOI '"
                   + id
@@ -221,36 +220,5 @@ final class AoiHandler {
       return true;
     }
     throw ApiException.badParameter("repair", "must be true or false");
-  }
-
-  /** Maps the AOI package's refusals to HTTP. */
-  static void registerErrors(io.javalin.Javalin app) {
-    app.exception(
-        AoiProblem.class,
-        (e, ctx) -> {
-          int status =
-              switch (e.code()) {
-                case "NotFound" -> 404;
-                case "Deleted" -> 410;
-                case "NotDeleted" -> 409;
-                default -> 400;
-              };
-          Map<String, Object> details = new LinkedHashMap<>();
-          if (e.location() != null) {
-            details.put("location", List.of(e.location()[0], e.location()[1]));
-          }
-          ErrorMapper.write(ctx, status, e.code(), e.getMessage(), details);
-        });
-    app.exception(
-        VersionConflict.class,
-        (e, ctx) -> {
-          Aoi current = e.current();
-          ctx.header("ETag", WriteRequests.etag(current.version()));
-          Map<String, Object> details = new LinkedHashMap<>();
-          details.put("currentVersion", current.version());
-          details.put("current", current.deleted() ? null : feature(current));
-          details.put("deleted", current.deleted());
-          ErrorMapper.write(ctx, 412, "PreconditionFailed", e.getMessage(), details);
-        });
   }
 }

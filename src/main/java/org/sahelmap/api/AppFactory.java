@@ -48,6 +48,15 @@ public final class AppFactory {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = MAX_REQUEST_BYTES;
               config.router.ignoreTrailingSlashes = true;
+              // PUT on a read-only resource is a method it does not allow, not a missing page.
+              config.http.prefer405over404 = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.servlet.FilterHolder(new MethodOverride()),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";
@@ -57,6 +66,14 @@ public final class AppFactory {
               // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
               config.staticFiles.enableWebjars();
             });
+    SecurityHeaders headers = new SecurityHeaders(options.onlineBasemapUrl());
+    PublicUrl publicUrl = new PublicUrl(options.publicUrl(), options.trustProxy());
+    publicUrl.watch(app);
+    app.before(
+        ctx -> {
+          headers.apply(ctx);
+          ctx.attribute(Links.ROOT_ATTRIBUTE, publicUrl.root(ctx));
+        });
     Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
     BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
     routes(app, database, store, maxLimit, citations, briefings);
@@ -65,7 +82,6 @@ public final class AppFactory {
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
     app.get("/app/config", ctx -> ctx.json(pageConfig));
     ErrorMapper.register(app);
-    AoiHandler.registerErrors(app);
     return app;
   }
 
@@ -133,6 +149,7 @@ public final class AppFactory {
     app.get("/api/briefings/{id}", briefings::one);
     app.put("/api/briefings/{id}", briefings::replace);
     app.delete("/api/briefings/{id}", briefings::delete);
+    app.post("/api/briefings/{id}/restore", briefings::restore);
     app.get("/api/briefings/{id}/versions", briefings::versions);
     app.get("/api/briefings/{id}/export.geojson", briefings::export);
   }

@@ -6,11 +6,29 @@ import org.sahelmap.config.UsageException;
 
 /**
  * What the web app takes from the settings: the largest items page, where the documents' text
- * lives, and the online tile basemap the page may offer (null: the page stays strictly offline).
+ * lives, the online tile basemap the page may offer (null: the page stays strictly offline), the
+ * public URL links are rooted at (null: the listen address) and whether a proxy's forwarded headers
+ * are trusted.
  */
-public record AppOptions(int maxLimit, Path documentsDir, String onlineBasemapUrl) {
+public record AppOptions(
+    int maxLimit,
+    Path documentsDir,
+    String onlineBasemapUrl,
+    String publicUrl,
+    boolean trustProxy) {
+
+  public AppOptions(int maxLimit, Path documentsDir, String onlineBasemapUrl) {
+    this(maxLimit, documentsDir, onlineBasemapUrl, null, false);
+  }
 
   public AppOptions {
+    if (publicUrl != null && publicUrl.isBlank()) {
+      publicUrl = null;
+    }
+    if (publicUrl != null && !publicUrl.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[^?#\\s]*)?")) {
+      throw new UsageException(
+          "the public URL must be an http(s) URL without query, e.g. https://maps.example.org");
+    }
     if (onlineBasemapUrl != null && onlineBasemapUrl.isBlank()) {
       onlineBasemapUrl = null;
     }
@@ -30,6 +48,8 @@ public record AppOptions(int maxLimit, Path documentsDir, String onlineBasemapUr
     return new AppOptions(
         settings.getInt(Settings.MAX_PAGE_SIZE, 1, 1_000_000),
         Path.of(settings.get(Settings.DOCUMENTS_DIR)),
-        settings.get(Settings.ONLINE_BASEMAP));
+        settings.get(Settings.ONLINE_BASEMAP),
+        settings.get(Settings.PUBLIC_URL),
+        settings.getBoolean(Settings.TRUST_PROXY));
   }
 }

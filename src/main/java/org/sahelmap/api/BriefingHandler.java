@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sahelmap.briefing.Briefing;
-import org.sahelmap.briefing.BriefingConflictException;
 import org.sahelmap.briefing.BriefingGeoJson;
 import org.sahelmap.briefing.BriefingJson;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.briefing.BriefingVersion;
 import org.sahelmap.briefing.StoredBriefing;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.Layer;
@@ -62,7 +62,7 @@ final class BriefingHandler {
   void create(Context ctx) throws IOException {
     Briefing given = valid(BriefingJson.briefing(JsonBody.read(ctx)));
     Briefing b = given.id() == null ? given.withId(store.freeId(slug(given.name()))) : given;
-    StoredBriefing s = conflicts(() -> store.create(b, WriteRequests.user(ctx)));
+    StoredBriefing s = store.create(b, WriteRequests.user(ctx));
     ctx.header("Location", BASE + "/" + s.briefing().id());
     respond(ctx.status(201), s);
   }
@@ -72,17 +72,31 @@ final class BriefingHandler {
     int expected = ifMatch(ctx, id);
     Briefing b = valid(BriefingJson.briefing(JsonBody.read(ctx)));
     if (b.id() != null && !b.id().equals(id)) {
-      throw new ApiException(400, "InvalidBriefing", "id: the body's id differs from the URL's");
+      throw new ApiException(
+          Reason.BAD_INPUT, "InvalidBriefing", "id: the body's id differs from the URL's");
     }
-    respond(
-        ctx, conflicts(() -> store.update(id, expected, b.withId(id), WriteRequests.user(ctx))));
+    respond(ctx, store.update(id, expected, b.withId(id), WriteRequests.user(ctx)));
   }
 
   void delete(Context ctx) {
     String id = ctx.pathParam("id");
-    StoredBriefing s = conflicts(() -> store.delete(id, ifMatch(ctx, id), WriteRequests.user(ctx)));
+    StoredBriefing s = store.delete(id, ifMatch(ctx, id), WriteRequests.user(ctx));
     ctx.header("ETag", WriteRequests.etag(s.version()));
     ctx.status(204);
+  }
+
+  /** Undoes a delete; If-Match names the delete's version (the ETag its 204 carried). */
+  void restore(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (store.find(id).isEmpty()) {
+      throw ApiException.notFound("there is no briefing '" + id + "'");
+    }
+    respond(ctx, store.restore(id, ifMatchAny(ctx, id), WriteRequests.user(ctx)));
+  }
+
+  private static int ifMatchAny(Context ctx, String id) {
+    return WriteRequests.ifMatch(
+        ctx, "the ETag of the DELETE, or GET /api/briefings/" + id + "/versions");
   }
 
   void versions(Context ctx) {
@@ -116,7 +130,7 @@ final class BriefingHandler {
     JsonNode body = JsonBody.read(ctx);
     Briefing b = valid(BriefingGeoJson.read(body));
     Briefing named = b.withId(store.freeId(b.id() == null ? slug(b.name()) : b.id()));
-    StoredBriefing s = conflicts(() -> store.create(named, WriteRequests.user(ctx)));
+    StoredBriefing s = store.create(named, WriteRequests.user(ctx));
     ctx.header("Location", BASE + "/" + s.briefing().id());
     respond(ctx.status(201), s);
   }
@@ -150,22 +164,6 @@ final class BriefingHandler {
     }
     return WriteRequests.ifMatch(
         ctx, "GET /api/briefings/" + id + " returns it in its ETag header");
-  }
-
-  private interface Write {
-    StoredBriefing run();
-  }
-
-  private static StoredBriefing conflicts(Write w) {
-    try {
-      return w.run();
-    } catch (BriefingConflictException e) {
-      throw switch (e.kind()) {
-        case STALE -> new ApiException(412, "PreconditionFailed", e.getMessage());
-        case EXISTS -> new ApiException(409, "Conflict", e.getMessage());
-        case MISSING -> ApiException.notFound(e.getMessage());
-      };
-    }
   }
 
   static String slug(String name) {

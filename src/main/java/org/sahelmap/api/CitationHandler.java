@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.Document;
@@ -72,7 +73,7 @@ final class CitationHandler {
               p.path("citation_start").intValue(),
               p.path("citation_end").intValue());
     } catch (DocumentText.TextUnavailableException e) {
-      throw new ApiException(404, "CitationUnavailable", e.getMessage());
+      throw new ApiException(Reason.NOT_FOUND, "CitationUnavailable", e.getMessage());
     }
     String root = Links.root(ctx);
     Map<String, Object> body = new LinkedHashMap<>();

@@ -50,15 +50,10 @@ final class CollectionPages {
             + "</pre>"
             + "<link rel=\"stylesheet\" href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\">"
             + "<script src=\"/webjars/leaflet/1.9.4/dist/leaflet.js\"></script>"
-            // The items path is escaped for HTML and passed through a data attribute, never spliced
-            // into script text.
-            + "<script data-items=\""
+            // The URL travels in a data attribute, escaped; the script is a file, never inline.
+            + "<script src=\"/js/pagemap.js\" data-src=\""
             + items
-            + "\">(function(){var items=document.currentScript.dataset.items;"
-            + "var map=L.map('map');fetch(items"
-            + "+'?f=json&limit=1000').then(function(r){return r.json();})"
-            + ".then(function(fc){var l=L.geoJSON(fc).addTo(map);var b=l.getBounds();"
-            + "if(b.isValid()){map.fitBounds(b);}else{map.setView([17,0],4);}});})();</script>";
+            + "?f=json&amp;limit=1000\"></script>";
     return Html.page(
         String.valueOf(c.get("title")), OgcPaths.collection(String.valueOf(c.get("id"))), body);
   }

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health}: 200 with database and PostGIS versions, or 503 when the database is down.
+ * {@code GET /health}: 200 when the database answers, or 503 (with Retry-After) when it does not.
  */
 final class HealthHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HealthHandler.class);
@@ -22,17 +22,18 @@ final class HealthHandler {
   void get(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     try {
-      Database.Health h = database.health();
+      // Versions stay in the log at start, not here: anyone can ask /health, and exact versions
+      // tell an attacker which published flaws to try.
+      database.health();
       body.put("status", "ok");
       body.put("database", "up");
-      body.put("postgresVersion", h.postgresVersion());
-      body.put("postgisVersion", h.postgisVersion());
       ctx.json(body);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("health check: database unreachable: {}", e.getMessage());
       body.put("status", "unavailable");
       body.put("database", "down");
       body.put("description", "the database does not answer");
+      ctx.header("Retry-After", Integer.toString(ErrorMapper.RETRY_AFTER_SECONDS));
       ctx.status(503).json(body);
     }
   }

@@ -77,14 +77,10 @@ final class ItemPages {
         "<div id=\"map\" style=\"height:360px;border:1px solid #ccc;margin:1rem 0\"></div>"
             + "<link rel=\"stylesheet\" href=\"/webjars/leaflet/1.9.4/dist/leaflet.css\">"
             + "<script src=\"/webjars/leaflet/1.9.4/dist/leaflet.js\"></script>"
-            // The URL travels in a data attribute, escaped, never spliced into script text.
-            + "<script data-src=\""
+            // The URL travels in a data attribute, escaped; the script is a file, never inline.
+            + "<script src=\"/js/pagemap.js\" data-max-zoom=\"9\" data-src=\""
             + esc(json + "?f=json")
-            + "\">(function(){"
-            + "var map=L.map('map');fetch(document.currentScript.dataset.src)"
-            + ".then(function(r){return r.json();}).then(function(f){var l=L.geoJSON(f).addTo(map);"
-            + "var b=l.getBounds();if(b.isValid()){map.fitBounds(b,{maxZoom:9});}"
-            + "else{map.setView([17,0],4);}});})();</script>";
+            + "\"></script>";
     return Html.page(layer.title() + ": " + f.id(), json, map + rows);
   }
 

@@ -1,11 +1,11 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -194,17 +194,33 @@ final class ItemsParams {
     return new Instant[] {from, to};
   }
 
+  /**
+   * Earliest and latest instants accepted: RFC 3339 years have four digits, and every instant in
+   * between is one PostgreSQL's timestamptz holds (it stops at 294276 AD and 4713 BC, where {@code
+   * -999999999-01-01} or {@code +294277-01-01} would fail in the database, as a 500).
+   */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   /** The first and last instant a date or date-time value stands for. */
   private static Instant[] bounds(String value) {
     try {
+      Instant[] b;
       if (value.length() == 10) {
         LocalDate d = LocalDate.parse(value);
         Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new Instant[] {start, start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS)};
+        b = new Instant[] {start, start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS)};
+      } else {
+        Instant t = OffsetDateTime.parse(value).toInstant();
+        b = new Instant[] {t, t};
       }
-      Instant t = OffsetDateTime.parse(value).toInstant();
-      return new Instant[] {t, t};
-    } catch (DateTimeParseException e) {
+      if (b[0].isBefore(EARLIEST) || b[1].isAfter(LATEST)) {
+        throw ApiException.badParameter(
+            "datetime", "'" + value + "' lies outside the years 0001 to 9999");
+      }
+      return b;
+    } catch (DateTimeException e) {
       throw ApiException.badParameter(
           "datetime",
           "'"

@@ -2,6 +2,7 @@ package org.sahelmap.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
 
 /**
@@ -28,7 +30,7 @@ final class JsonBody {
     String bare = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!TYPES.contains(bare)) {
       throw new ApiException(
-          415,
+          Reason.UNSUPPORTED_TYPE,
           "UnsupportedMediaType",
           "send the body as application/geo+json or application/json, not "
               + (type == null ? "a body without Content-Type" : type));
@@ -40,32 +42,59 @@ final class JsonBody {
     byte[] body;
     try (InputStream in = ctx.req().getInputStream()) {
       body = in.readNBytes((int) max + 1);
+    } catch (IOException e) {
+      // Jetty's EofException / BadMessageException: the client sent less than its Content-Length
+      // announced, or a chunk size that is not hex. The client's fault, so 400, not 500.
+      throw new ApiException(
+          Reason.BAD_INPUT,
+          "MalformedRequest",
+          "the request body could not be read: it ended before its Content-Length or its chunked"
+              + " encoding is broken");
     }
     if (body.length > max) {
       throw tooLarge();
     }
     if (body.length == 0) {
-      throw new ApiException(400, "MalformedJson", "the request body is empty");
+      throw new ApiException(Reason.BAD_INPUT, "MalformedJson", "the request body is empty");
     }
+    JsonNode tree;
     try {
-      return JSON.readTree(body);
+      tree = JSON.readTree(body);
+    } catch (StreamConstraintsException e) {
+      throw new ApiException(
+          Reason.BAD_INPUT,
+          "MalformedJson",
+          "the body nests too deeply or holds a number or string longer than the server reads");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new ApiException(
-          400,
+          Reason.BAD_INPUT,
           "MalformedJson",
           "the body is not valid JSON"
               + (at == null
                   ? ""
                   : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
               + ": "
-              + e.getOriginalMessage());
+              + ourWords(e.getOriginalMessage()));
     }
+    JsonNul.refuse(tree);
+    return tree;
+  }
+
+  /**
+   * Jackson's reason without what names its own internals: the {@code [Source: ...]} echo and any
+   * backquoted class or method (its messages cite e.g. {@code StreamReadConstraints}).
+   */
+  static String ourWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    m = m.replaceAll("\\s*\\(from `[^`]*`\\)", "").replaceAll("`[^`]*`", "a value");
+    int source = m.indexOf("[Source:");
+    return (source >= 0 ? m.substring(0, source) : m).trim();
   }
 
   private static ApiException tooLarge() {
     return new ApiException(
-        413,
+        Reason.TOO_LARGE,
         "PayloadTooLarge",
         "the request body is larger than "
             + AppFactory.MAX_REQUEST_BYTES / 1024

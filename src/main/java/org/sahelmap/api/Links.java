@@ -3,7 +3,9 @@ package org.sahelmap.api;
 import io.javalin.http.Context;
 
 /**
- * Absolute links in OGC API form ({@code href, rel, type, title}), rooted at this request's host.
+ * Absolute links in OGC API form ({@code href, rel, type, title}), rooted at the server's public
+ * URL ({@link PublicUrl}, resolved once per request by a before-handler), never at the {@code Host}
+ * a client sent.
  */
 final class Links {
   static final String JSON = "application/json";
@@ -17,10 +19,12 @@ final class Links {
 
   private Links() {}
 
-  /** Scheme, host and port as the client addressed us, e.g. {@code http://127.0.0.1:8080}. */
+  static final String ROOT_ATTRIBUTE = "sahel.publicRoot";
+
+  /** Scheme, host and port of the public URL, e.g. {@code http://localhost:8080}. */
   static String root(Context ctx) {
-    String host = ctx.host();
-    return ctx.scheme() + "://" + (host == null ? "localhost" : host);
+    String root = ctx.attribute(ROOT_ATTRIBUTE);
+    return root != null ? root : "http://localhost:" + ctx.req().getLocalPort();
   }
 
   static Link link(String href, String rel, String type, String title) {

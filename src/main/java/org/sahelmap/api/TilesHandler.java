@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sahelmap.errors.Reason;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.Layer;
@@ -81,7 +82,7 @@ final class TilesHandler {
             : new ItemQuery(null, null, null, ItemQuery.UNLIMITED, 0);
     if (!TileCoord.inMatrix(z, x, y)) {
       throw new ApiException(
-          404,
+          Reason.NOT_FOUND,
           "TileNotFound",
           "tile "
               + z

@@ -1,6 +1,7 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
+import org.sahelmap.errors.Reason;
 
 /**
  * What every versioned write (AOIs, briefings) reads from its request the same way: the version it
@@ -32,7 +33,7 @@ final class WriteRequests {
     String h = ctx.header("If-Match");
     if (h == null || h.isBlank()) {
       throw new ApiException(
-          428,
+          Reason.VERSION_REQUIRED,
           "PreconditionRequired",
           "send If-Match with the ETag of the version you edited (" + whereToGetIt + ")");
     }
@@ -60,7 +61,7 @@ final class WriteRequests {
     u = u.trim();
     if (u.codePointCount(0, u.length()) > MAX_USER || u.chars().anyMatch(Character::isISOControl)) {
       throw new ApiException(
-          400,
+          Reason.BAD_INPUT,
           "InvalidUser",
           "header X-User must be at most " + MAX_USER + " characters, without control characters");
     }

@@ -41,24 +41,13 @@ public final class BriefingStore {
         null);
   }
 
+  private static final String CURRENT =
+      "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
+          + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?";
+
   /** The briefing, deleted or not; empty when it never existed. */
   public Optional<StoredBriefing> find(String id) {
-    try (Connection c = dataSource.getConnection()) {
-      return find(c, id);
-    } catch (SQLException e) {
-      throw new StoreException("reading briefings", e);
-    }
-  }
-
-  /** As {@link #find(String)}, on {@code c}: inside a write, the row that write has locked. */
-  private static Optional<StoredBriefing> find(Connection c, String id) throws SQLException {
-    return query(
-            c,
-            "SELECT b.*, v.document FROM briefing b JOIN briefing_version v"
-                + " ON v.briefing_id = b.id AND v.version = b.version WHERE b.id = ?",
-            id)
-        .stream()
-        .findFirst();
+    return query(CURRENT, id).stream().findFirst();
   }
 
   /** Saves a new briefing under its id (taken: EXISTS). */
@@ -118,21 +107,50 @@ public final class BriefingStore {
     return write(
         c -> {
           int next = lock(c, id, expected, false) + 1;
-          // On the writing connection: a second pooled one would wait for a free connection while
-          // this transaction holds its own (a pool of one deadlocks) and reads outside the lock.
-          Briefing last = find(c, id).orElseThrow().briefing();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE briefing SET deleted = true, version = ?, updated_by = ?,"
-                      + " updated_at = ? WHERE id = ?")) {
-            ps.setInt(1, next);
-            ps.setString(2, user);
-            ps.setTimestamp(3, Timestamp.from(now()));
-            ps.setString(4, id);
-            ps.executeUpdate();
-          }
+          // Read on this transaction's own connection: a second pooled one per delete let eight
+          // deletes queued on one row lock hold the whole pool while each waited for another.
+          Briefing last = current(c, id);
+          setDeleted(c, id, true, next, user);
           return addVersion(c, last, next, "delete", true, user);
         });
+  }
+
+  /**
+   * Undoes a delete (If-Match: the delete's version): the briefing as it was saved last comes back
+   * as a new version, under its own id.
+   */
+  public StoredBriefing restore(String id, int expected, String user) {
+    return write(
+        c -> {
+          int next = lock(c, id, expected, true) + 1;
+          StoredBriefing now = query(c, CURRENT, id).get(0);
+          if (!now.deleted()) {
+            throw new BriefingConflictException(
+                Kind.NOT_DELETED, now.version(), "briefing '" + id + "' is not deleted");
+          }
+          setDeleted(c, id, false, next, user);
+          return addVersion(c, now.briefing(), next, "restore", false, user);
+        });
+  }
+
+  /** The head row after a delete or a restore: its flag, its new version, who and when. */
+  private void setDeleted(Connection c, String id, boolean deleted, int version, String user)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE briefing SET deleted = ?, version = ?, updated_by = ?, updated_at = ?"
+                + " WHERE id = ?")) {
+      ps.setBoolean(1, deleted);
+      ps.setInt(2, version);
+      ps.setString(3, user);
+      ps.setTimestamp(4, Timestamp.from(now()));
+      ps.setString(5, id);
+      ps.executeUpdate();
+    }
+  }
+
+  private Briefing current(Connection c, String id) throws SQLException {
+    return query(c, CURRENT, id).get(0).briefing();
   }
 
   public List<BriefingVersion> versions(String id) {

@@ -11,6 +11,9 @@ public record TimeWindow(LocalDate from, LocalDate to) {
     if (from == null || to == null || from.isAfter(to)) {
       throw new InvalidBriefingException("time: needs from <= to");
     }
+    if (from.getYear() < 1 || to.getYear() > 9999) {
+      throw new InvalidBriefingException("time: dates lie in the years 0001 to 9999");
+    }
   }
 
   public static TimeWindow parse(String from, String to) {

@@ -41,8 +41,30 @@ public final class Settings {
           "",
           "URL template of an online tile basemap; empty keeps the map fully offline");
 
+  public static final Setting PUBLIC_URL =
+      new Setting(
+          "--public-url",
+          "SAHEL_PUBLIC_URL",
+          "",
+          "URL clients reach the server at, rooting every absolute link (e.g."
+              + " https://maps.example.org); empty: http://localhost:PORT, or the --host address");
+  public static final Setting TRUST_PROXY =
+      new Setting(
+          "--trust-proxy",
+          "SAHEL_TRUST_PROXY",
+          "false",
+          "true: root links at X-Forwarded-Proto/Host (only behind a proxy that sets them)");
+
   public static final List<Setting> ALL =
-      List.of(PORT, HOST, DATABASE_URL, DOCUMENTS_DIR, MAX_PAGE_SIZE, ONLINE_BASEMAP);
+      List.of(
+          PORT,
+          HOST,
+          DATABASE_URL,
+          DOCUMENTS_DIR,
+          MAX_PAGE_SIZE,
+          ONLINE_BASEMAP,
+          PUBLIC_URL,
+          TRUST_PROXY);
 
   private final Map<Setting, String> values;
 
@@ -106,6 +128,14 @@ public final class Settings {
     } catch (NumberFormatException e) {
       throw new UsageException(s.option() + " must be a whole number, got " + raw);
     }
+  }
+
+  public boolean getBoolean(Setting s) {
+    String raw = get(s).trim();
+    if (raw.equals("true") || raw.equals("false")) {
+      return raw.equals("true");
+    }
+    throw new UsageException(s.option() + " must be true or false, got " + raw);
   }
 
   public int port() {

@@ -139,8 +139,23 @@ public record Event(
     if (citationStart < 0 || citationEnd <= citationStart) {
       problems.add("citation_start must be >= 0 and below citation_end");
     }
+    // PostgreSQL text cannot hold NUL, and no title or name needs one: refused by field here,
+    // rather than failing the whole import's transaction.
+    noNul(problems, "title", title);
+    noNul(problems, "summary", summary);
+    noNul(problems, "place_name", placeName);
+    noNul(problems, "citation_document", citationDocument);
+    if (actors != null && actors.stream().anyMatch(a -> a != null && a.indexOf('\0') >= 0)) {
+      problems.add("actors must not contain NUL characters");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidEventException(problems);
+    }
+  }
+
+  private static void noNul(List<String> problems, String field, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      problems.add(field + " must not contain NUL characters");
     }
   }
 

@@ -329,6 +329,9 @@ public final class PostgisFeatureStore implements FeatureStore {
     List<Object> params = new ArrayList<>();
     String sql =
         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+            // An export streams for as long as its client reads: the serving statement timeout
+            // (Database.openForServing) is for pages, not for whole collections.
+            + (cap == ItemQuery.UNLIMITED ? " SET LOCAL statement_timeout = 0;" : "")
             + " SET LOCAL enable_bitmapscan = off; "
             + countSql(layerId, query, params, cap)
             + "; SET LOCAL enable_bitmapscan = on";
