@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
 import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
+import org.sahelmap.store.ExpectedVersion;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -30,9 +31,8 @@ public final class AoiStore {
   public static final String LAYER = "aois";
 
   /** If-Match: * — any current version. */
-  public static final int ANY_VERSION = -1;
-
   private static final ObjectMapper JSON = Json.MAPPER;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
@@ -176,7 +176,7 @@ public final class AoiStore {
       }
     }
     Aoi now = read(c, id).orElseThrow();
-    if (expected != ANY_VERSION && expected != now.version()) {
+    if (!ExpectedVersion.matches(expected, now.version())) {
       throw new VersionConflict(now, Integer.toString(expected));
     }
     return now;

@@ -203,8 +203,7 @@ final class AoiHandler {
   }
 
   private static int ifMatch(Context ctx, String id) {
-    int v = WriteRequests.ifMatch(ctx, "GET " + BASE + "/" + id + " returns it in its ETag header");
-    return v == WriteRequests.ANY_VERSION ? AoiStore.ANY_VERSION : v;
+    return WriteRequests.ifMatch(ctx, "GET " + BASE + "/" + id + " returns it in its ETag header");
   }
 
   private static String versionsHref(Context ctx, String id) {

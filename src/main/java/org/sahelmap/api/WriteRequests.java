@@ -2,6 +2,7 @@ package org.sahelmap.api;
 
 import io.javalin.http.Context;
 import org.sahelmap.errors.Reason;
+import org.sahelmap.store.ExpectedVersion;
 
 /**
  * What every versioned write (AOIs, briefings) reads from its request the same way: the version it
@@ -9,9 +10,6 @@ import org.sahelmap.errors.Reason;
  * an ETag. One place, so both collections lock and refuse identically.
  */
 final class WriteRequests {
-  /** {@code If-Match: *}: the client accepts whatever version is current. */
-  static final int ANY_VERSION = -1;
-
   /** A tag that names no version (weak, unquoted, not a number): it matches nothing, so 412. */
   static final int NO_VERSION = 0;
 
@@ -39,7 +37,7 @@ final class WriteRequests {
     }
     String first = h.split(",")[0].trim();
     if (first.equals("*")) {
-      return ANY_VERSION;
+      return ExpectedVersion.ANY;
     }
     if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
       try {

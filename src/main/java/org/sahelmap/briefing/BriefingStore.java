@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.sahelmap.briefing.BriefingConflictException.Kind;
 import org.sahelmap.json.Json;
+import org.sahelmap.store.ExpectedVersion;
 import org.sahelmap.store.StoreException;
 
 /**
@@ -176,9 +177,6 @@ public final class BriefingStore {
     }
   }
 
-  /** The {@code expected} version that accepts whatever is current ({@code If-Match: *}). */
-  public static final int ANY_VERSION = -1;
-
   private int lock(Connection c, String id, int expected, boolean allowDeleted)
       throws SQLException {
     try (PreparedStatement ps =
@@ -189,7 +187,7 @@ public final class BriefingStore {
           throw new BriefingConflictException(Kind.MISSING, 0, "there is no briefing '" + id + "'");
         }
         int current = rs.getInt("version");
-        if (expected != ANY_VERSION && current != expected) {
+        if (!ExpectedVersion.matches(expected, current)) {
           throw new BriefingConflictException(
               Kind.STALE,
               current,
