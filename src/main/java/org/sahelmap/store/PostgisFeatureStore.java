@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
 import org.sahelmap.json.Json;
@@ -96,25 +98,61 @@ public final class PostgisFeatureStore implements FeatureStore {
         rs.getInt("display_order"));
   }
 
+  /**
+   * Layers as last read whole, by id. A single feature is the API's most frequent and cheapest
+   * request, and its layer's row (metadata, styles, sources: about 2 KB of JSON parsed each time)
+   * cost it more than the feature did; so an item reads only the layer's {@code updated_at} with
+   * the feature, and the whole row again only when that changed. Every write of a layer sets {@code
+   * updated_at}, which the ETag already rests on, so this is exactly as fresh.
+   */
+  private final ConcurrentHashMap<String, Layer> layersRead = new ConcurrentHashMap<>();
+
   @Override
   public Optional<LayerFeature> layerFeature(String layerId, String featureId) {
+    try (Connection c = dataSource.getConnection()) {
+      Layer known = layersRead.get(layerId);
+      Optional<LayerFeature> found = layerFeature(c, layerId, featureId, known);
+      if (found.isPresent() && found.get().layer() == null) {
+        // The layer changed since it was read (or was never read): read both again, in one query.
+        found = layerFeature(c, layerId, featureId, null);
+      }
+      found.ifPresent(f -> layersRead.put(layerId, f.layer()));
+      return found;
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
+    }
+  }
+
+  /**
+   * The layer and the feature in one query. With {@code known}, only the layer's updated_at is
+   * read: the answer carries {@code known} when that matches, and a null layer when it does not.
+   */
+  private static Optional<LayerFeature> layerFeature(
+      Connection c, String layerId, String featureId, Layer known) throws SQLException {
     String sql =
-        "SELECT l.*, f.id AS feature_id, ST_AsGeoJSON(f.geom, "
+        "SELECT "
+            + (known == null ? "l.*" : "l.updated_at")
+            + ", f.id AS feature_id, ST_AsGeoJSON(f.geom, "
             + COORDINATE_DECIMALS
             + ") AS feature_geom, f.properties::text AS feature_properties FROM layer l"
             + " LEFT JOIN feature f ON f.layer_id = l.id AND f.id = ? WHERE l.id = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, featureId);
       ps.setString(2, layerId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
+        Layer layer =
+            known == null
+                ? layerFrom(rs)
+                : Objects.equals(known.updatedAt(), instant(rs.getTimestamp("updated_at")))
+                    ? known
+                    : null;
         String id = rs.getString("feature_id");
         return Optional.of(
             new LayerFeature(
-                layerFrom(rs),
+                layer,
                 id == null
                     ? Optional.empty()
                     : Optional.of(
@@ -123,8 +161,6 @@ public final class PostgisFeatureStore implements FeatureStore {
                             rs.getString("feature_geom"),
                             rs.getString("feature_properties")))));
       }
-    } catch (SQLException e) {
-      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
     }
   }
 

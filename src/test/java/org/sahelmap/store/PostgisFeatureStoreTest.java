@@ -142,6 +142,27 @@ class PostgisFeatureStoreTest {
   }
 
   @Test
+  void aFeaturesLayerIsReadAgainWheneverTheLayerChanged() throws Exception {
+    store.replaceLayers(
+        List.of(
+            new LayerData(
+                layer("kept"), List.of(FeatureRecord.of("a", wkt("POINT(1 2)"), Map.of())))));
+    var first = store.layerFeature("kept", "a").orElseThrow().layer();
+    // A change of the layer's row with its updated_at, as every write makes it.
+    try (var c = db.dataSource().getConnection();
+        var st = c.createStatement()) {
+      st.executeUpdate(
+          "UPDATE layer SET title = 'Renamed', updated_at = updated_at + interval '1 second'"
+              + " WHERE id = 'kept'");
+    }
+    var after = store.layerFeature("kept", "a").orElseThrow().layer();
+    assertThat(after.title()).isEqualTo("Renamed");
+    assertThat(after.updatedAt()).isAfter(first.updatedAt());
+    // Unchanged since: the same layer, not read again.
+    assertThat(store.layerFeature("kept", "a").orElseThrow().layer()).isSameAs(after);
+  }
+
+  @Test
   void upsertDoesNotDuplicate() {
     store.replaceLayers(List.of(new LayerData(layer("up"), List.of())));
     var f = FeatureRecord.of("same", wkt("POINT(3 4)"), Map.of("v", 1));
