@@ -18,6 +18,7 @@ import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.ExpectedVersion;
 import org.sahelmap.store.StoreException;
+import org.sahelmap.store.Transactions;
 
 /**
  * AOIs in PostGIS. Each write is one transaction that locks the AOI's {@code aoi} row ({@code
@@ -317,25 +318,8 @@ public final class AoiStore {
     return sb.toString();
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("writing AOIs", e);
-    }
+  private <T> T inTransaction(Transactions.Work<T> work) {
+    return Transactions.inTransaction(dataSource, "writing AOIs", work);
   }
 
   private static String writeJson(Object value) {

@@ -17,6 +17,7 @@ import org.sahelmap.briefing.BriefingConflictException.Kind;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.ExpectedVersion;
 import org.sahelmap.store.StoreException;
+import org.sahelmap.store.Transactions;
 
 /**
  * Briefings in PostGIS, versioned like AOIs: every save adds a row to {@code briefing_version}
@@ -253,24 +254,8 @@ public final class BriefingStore {
     }
   }
 
-  private interface Work {
-    StoredBriefing run(Connection c) throws SQLException;
-  }
-
-  private StoredBriefing write(Work work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        StoredBriefing out = work.run(c);
-        c.commit();
-        return out;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("saving a briefing", e);
-    }
+  private StoredBriefing write(Transactions.Work<StoredBriefing> work) {
+    return Transactions.inTransaction(dataSource, "saving a briefing", work);
   }
 
   private Instant now() {
