@@ -43,8 +43,8 @@ const cache = new Map();
  */
 export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
   const url = tileUrl(coords, query);
-  let entry = cache.get(url);
-  if (entry && performance.now() - entry.at < CACHE_MS) {
+  let entry = fresh(url);
+  if (entry) {
     cache.delete(url);
   } else {
     entry = { at: performance.now(), tile: load(url, coords, priority) };
@@ -58,8 +58,13 @@ export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
 
 /** Whether a tile is in the cache already (fetched or on its way). */
 export function isCached(coords, query) {
-  const entry = cache.get(tileUrl(coords, query));
-  return Boolean(entry) && performance.now() - entry.at < CACHE_MS;
+  return Boolean(fresh(tileUrl(coords, query)));
+}
+
+/** The cache's entry for a URL if it is younger than CACHE_MS, else undefined. */
+function fresh(url) {
+  const entry = cache.get(url);
+  return entry && performance.now() - entry.at < CACHE_MS ? entry : undefined;
 }
 
 async function load(url, coords, priority) {

@@ -74,7 +74,6 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
   const emphasised = new Map();
   let selectedMarker = null;
   let highlightMarker = null;
-  let queryKey = JSON.stringify(query());
 
   async function feature(id) {
     if (!known.has(id)) known.set(id, item(id).catch((e) => { known.delete(id); throw e; }));
@@ -178,9 +177,8 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
      * stay on screen until those of the new ones have all been drawn, so the map never flashes empty.
      */
     refresh() {
-      const key = JSON.stringify(query());
-      if (key === queryKey) return;
-      queryKey = key;
+      // The newest layer carries the filters it was made for: nothing to do if they still hold.
+      if (JSON.stringify(query()) === JSON.stringify((next ?? shown).query)) return;
       if (!map.hasLayer(group)) {
         group.removeLayer(shown);
         shown = tileLayer();
