@@ -8,4 +8,7 @@ scripts/setup-postgis.sh
 if [[ ! -f target/sahel-map.jar ]] || [[ -n $(find src web data pom.xml -newer target/sahel-map.jar -print -quit) ]]; then
   ./mvnw -B -q package -DskipTests
 fi
+# A local start listens on this machine only (anyone who can reach it may view: the default
+# --anonymous view); pass --host 0.0.0.0 or set SAHEL_HOST to serve others.
+export SAHEL_HOST="${SAHEL_HOST:-127.0.0.1}"
 exec java -jar target/sahel-map.jar serve "$@"

@@ -2,6 +2,8 @@
 // save sends it as If-Match, and a 412 comes back as a ConflictError holding the current AOI so
 // the page can tell the analyst and offer to reload.
 
+import { writeHeaders } from './session.js';
+
 const ITEMS = '/ogc/collections/aois/items';
 
 export class AoiError extends Error {
@@ -21,13 +23,9 @@ export class ConflictError extends AoiError {
   }
 }
 
-/** Who saves: remembered in this browser until there are accounts. */
-export function user() {
-  return localStorage.getItem('sahel.user') || 'anonymous';
-}
-
 async function send(method, url, { body, etag } = {}) {
-  const headers = { Accept: 'application/geo+json', 'X-User': user() };
+  // The author is the signed-in account (the server knows it); writes carry the CSRF token.
+  const headers = { Accept: 'application/geo+json', ...(method === 'GET' ? {} : writeHeaders()) };
   if (body !== undefined) headers['Content-Type'] = 'application/geo+json';
   if (etag) headers['If-Match'] = etag;
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

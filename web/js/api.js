@@ -1,5 +1,6 @@
 // The one module that talks to the server (OGC API Features). Errors are typed: ApiError carries
 // the HTTP status and the server's {code, description}.
+import { writeHeaders } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, code, description, url) {
@@ -89,7 +90,7 @@ export async function citation(eventId, documentId) {
 }
 
 async function send(method, url, body, { etag, type = 'application/json' } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', ...(method === 'GET' ? {} : writeHeaders()) };
   if (body !== undefined) headers['Content-Type'] = type;
   if (etag) headers['If-Match'] = etag;
   let response;

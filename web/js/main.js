@@ -15,7 +15,9 @@ import { renderLayerPanel, syncLayerPanel } from './ui/layers.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
-import { onlineBasemapSetting, userNameSetting } from './ui/settings.js';
+import { onlineBasemapSetting } from './ui/settings.js';
+import { accountControl } from './ui/account.js';
+import { loadSession } from './session.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
@@ -27,6 +29,10 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
+  const signIn = accountControl($('account'));
+  const session = await loadSession();
+  // A server that lets only signed-in users view: ask for nothing until someone has signed in.
+  if (!session.user && !session.anonymousView) await signIn.signedIn();
   const fromHash = decode(location.hash);
   const map = createMap($('map'), fromHash.view);
   measureControl().addTo(map);
@@ -66,7 +72,6 @@ async function start() {
   });
   if (collections.some((c) => c.id === 'events')) drawn.set('events', events.layer);
 
-  userNameSetting($('user-name'));
   let aoiCount = 0;
   let rendered = false;
   const aoiApp = startAois({ map, state, features: byId.get('aois')?.geojson.features ?? [], panelRoot: $('aoi-panel'),

@@ -19,12 +19,3 @@ export function onlineBasemapSetting(checkbox, configuredUrl, onChange) {
   });
   return on;
 }
-
-/** Who saves AOIs (sent as X-User until there are accounts): kept in this browser. */
-export function userNameSetting(input) {
-  const key = 'sahel.user'; // the key aois.js reads
-  try { input.value = localStorage.getItem(key) ?? ''; } catch { /* storage blocked */ }
-  input.addEventListener('change', () => {
-    try { localStorage.setItem(key, input.value.trim()); } catch { /* not kept */ }
-  });
-}

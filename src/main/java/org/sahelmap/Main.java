@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.sahelmap.accounts.AccountCommands;
+import org.sahelmap.accounts.AccountStore;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.api.AppOptions;
 import org.sahelmap.briefing.BriefingStore;
@@ -15,6 +17,7 @@ import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
+import org.sahelmap.errors.Refusal;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.DocumentStore;
 import org.sahelmap.events.EventImporter;
@@ -38,6 +41,10 @@ public final class Main {
         serve                 start the map server (builds the layers first if the database has none)
         build-layers          compute every layer from data/ and write them to PostGIS
         import-events FILE    load events from a GeoJSON or CSV file (all or nothing)
+        user add [--role viewer|analyst|admin] NAME
+                              add an account (password: first line of stdin; none: one is made up)
+        user list | user remove NAME | user set-role NAME ROLE | user password NAME
+        token add NAME LABEL  print a new bearer token for an account's scripts and GIS clients
         help                  show this text
 
       Options (each also read from its environment variable):
@@ -61,12 +68,16 @@ public final class Main {
         case "serve" -> serve(Settings.from(rest, System::getenv), err);
         case "build-layers" -> buildLayers(Settings.from(rest, System::getenv), out);
         case "import-events" -> importEvents(rest, out, err);
+        case "user", "token" -> accountCommand(command, rest, out);
         default -> throw new UsageException("unknown command: " + command);
       };
     } catch (UsageException e) {
       err.println("sahel-map: " + e.getMessage());
       err.print(USAGE + Settings.describeAll());
       return 2;
+    } catch (Refusal e) {
+      err.println("sahel-map: " + e.getMessage());
+      return 1;
     } catch (DatabaseUnavailableException | SourceDataException e) {
       err.println("sahel-map: " + e.getMessage());
       return 1;
@@ -79,6 +90,24 @@ public final class Main {
       int n = layerBuilder().buildInto(new PostgisFeatureStore(database.dataSource()));
       out.println("sahel-map: built " + n + " layers");
       return 0;
+    }
+  }
+
+  /** {@code user ...} and {@code token ...}; settings (the database) follow the arguments. */
+  private static int accountCommand(String command, List<String> rest, PrintStream out) {
+    int firstOption = 0;
+    while (firstOption < rest.size() && !rest.get(firstOption).startsWith("--database")) {
+      firstOption++;
+    }
+    Settings settings = Settings.from(rest.subList(firstOption, rest.size()), System::getenv);
+    List<String> args = rest.subList(0, firstOption);
+    try (Database database = Database.open(settings.database())) {
+      AccountCommands commands = new AccountCommands(new AccountStore(database.dataSource()));
+      return command.equals("user")
+          ? commands.user(args, System.in, out)
+          : commands.token(args, out);
+    } catch (IOException e) {
+      throw new UsageException("could not read the password from standard input");
     }
   }
 
@@ -137,6 +166,15 @@ public final class Main {
     }
     DefaultBriefing.ensure(new BriefingStore(database.dataSource(), Clock.systemUTC()));
     Javalin app = AppFactory.create(database, store, options);
+    if (!new AccountStore(database.dataSource()).any()) {
+      err.println(
+          "sahel-map: no accounts yet: "
+              + (options.access().anonymousView()
+                  ? "anyone who reaches this server may view; "
+                  : "")
+              + "to draw and edit, add the first admin with"
+              + " `java -jar target/sahel-map.jar user add --role admin NAME`");
+    }
     try {
       app.start(settings.get(Settings.HOST), port);
     } catch (JavalinBindException e) {

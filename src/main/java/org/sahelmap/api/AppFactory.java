@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.sahelmap.accounts.AccountStore;
+import org.sahelmap.accounts.SignIn;
 import org.sahelmap.aoi.AoiAnalysis;
 import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
@@ -76,13 +78,36 @@ public final class AppFactory {
         });
     Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
     BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
+    AccountStore accounts = new AccountStore(database.dataSource());
+    ClientAddress clients = new ClientAddress(options.trustProxy());
+    SignIn signIn = new SignIn(accounts, options.access(), Clock.systemUTC());
+    new AccessControl(accounts, options.access(), signIn, clients).register(app);
+    accountRoutes(app, accounts, signIn, clients);
     routes(app, database, store, maxLimit, citations, briefings);
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
-    app.get("/app/config", ctx -> ctx.json(pageConfig));
+    app.get("/app/config", ctx -> ctx.json(pageConfig), Access.PUBLIC);
+    // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
+    app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
     ErrorMapper.register(app);
     return app;
+  }
+
+  /** Signing in and out, accounts, tokens and the audit trail. */
+  private static void accountRoutes(
+      Javalin app, AccountStore accounts, SignIn signIn, ClientAddress clients) {
+    SessionHandler session = new SessionHandler(accounts, signIn, clients);
+    AccountsHandler admin = new AccountsHandler(accounts);
+    app.get(SessionHandler.PATH, session::get, Access.PUBLIC);
+    app.post(SessionHandler.PATH, session::signIn, Access.PUBLIC);
+    app.delete(SessionHandler.PATH, session::signOut, Access.SIGNED_IN);
+    app.post(AccountsHandler.TOKENS, admin::issueToken, Access.SIGNED_IN);
+    app.get(AccountsHandler.ACCOUNTS, admin::list, Access.ADMIN);
+    app.post(AccountsHandler.ACCOUNTS, admin::add, Access.ADMIN);
+    app.put(AccountsHandler.ACCOUNTS + "/{name}", admin::change, Access.ADMIN);
+    app.delete(AccountsHandler.ACCOUNTS + "/{name}", admin::remove, Access.ADMIN);
+    app.get(AccountsHandler.AUDIT, admin::audit, Access.ADMIN);
   }
 
   private static void routes(
@@ -108,11 +133,14 @@ public final class AppFactory {
     AoiAnalysisHandler aoiAnalysis =
         new AoiAnalysisHandler(aoiStore, new AoiAnalysis(database.dataSource()), aois);
 
-    // Other web maps may read the API from their own origin: reads are public, so CORS allows any.
+    // Other web maps may read the API from their own origin. CORS allows any origin to read, but
+    // without credentials: a session cookie is never sent cross-origin, so another site's script
+    // reads only what an anonymous visitor may. Routes without an Access role get the safe
+    // default (READ for GET, ANALYST for writes: AccessControl.needed).
     app.before("/ogc*", Cors::allowReads);
     app.options("/ogc*", Cors::preflight);
 
-    app.get("/health", health::get);
+    app.get("/health", health::get, Access.PUBLIC);
     app.get("/ogc", landing::landing);
     app.get("/ogc/conformance", landing::conformance);
     app.get("/ogc/api", landing::openApi);
@@ -121,11 +149,11 @@ public final class AppFactory {
     // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
     // carries the AOI's version as ETag; the list stays on the generic read path.
     String aoiItem = AoiHandler.BASE + "/{featureId}";
-    app.post(AoiHandler.BASE, aois::create);
+    app.post(AoiHandler.BASE, aois::create, Access.ANALYST);
     app.get(aoiItem, aois::item);
-    app.put(aoiItem, aois::replace);
-    app.delete(aoiItem, aois::delete);
-    app.post(aoiItem + "/restore", aois::restore);
+    app.put(aoiItem, aois::replace, Access.ANALYST);
+    app.delete(aoiItem, aois::delete, Access.ANALYST);
+    app.post(aoiItem + "/restore", aois::restore, Access.ANALYST);
     app.get(aoiItem + "/versions", aois::versions);
     app.get(aoiItem + "/versions/{version}", aois::version);
     app.get(aoiItem + "/analysis", aoiAnalysis::analysis);
@@ -144,12 +172,12 @@ public final class AppFactory {
 
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.get("/api/briefings", briefings::list);
-    app.post("/api/briefings", briefings::create);
-    app.post("/api/briefings/import", briefings::importFile);
+    app.post("/api/briefings", briefings::create, Access.ANALYST);
+    app.post("/api/briefings/import", briefings::importFile, Access.ANALYST);
     app.get("/api/briefings/{id}", briefings::one);
-    app.put("/api/briefings/{id}", briefings::replace);
-    app.delete("/api/briefings/{id}", briefings::delete);
-    app.post("/api/briefings/{id}/restore", briefings::restore);
+    app.put("/api/briefings/{id}", briefings::replace, Access.ANALYST);
+    app.delete("/api/briefings/{id}", briefings::delete, Access.ANALYST);
+    app.post("/api/briefings/{id}/restore", briefings::restore, Access.ANALYST);
     app.get("/api/briefings/{id}/versions", briefings::versions);
     app.get("/api/briefings/{id}/export.geojson", briefings::export);
   }

@@ -1,6 +1,7 @@
 package org.sahelmap.api;
 
 import java.nio.file.Path;
+import org.sahelmap.accounts.AccessOptions;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
 
@@ -8,17 +9,31 @@ import org.sahelmap.config.UsageException;
  * What the web app takes from the settings: the largest items page, where the documents' text
  * lives, the online tile basemap the page may offer (null: the page stays strictly offline), the
  * public URL links are rooted at (null: the listen address) and whether a proxy's forwarded headers
- * are trusted.
+ * are trusted, and who may do what ({@link AccessOptions}).
  */
 public record AppOptions(
     int maxLimit,
     Path documentsDir,
     String onlineBasemapUrl,
     String publicUrl,
-    boolean trustProxy) {
+    boolean trustProxy,
+    AccessOptions access) {
 
   public AppOptions(int maxLimit, Path documentsDir, String onlineBasemapUrl) {
     this(maxLimit, documentsDir, onlineBasemapUrl, null, false);
+  }
+
+  public AppOptions(
+      int maxLimit,
+      Path documentsDir,
+      String onlineBasemapUrl,
+      String publicUrl,
+      boolean trustProxy) {
+    this(maxLimit, documentsDir, onlineBasemapUrl, publicUrl, trustProxy, AccessOptions.DEFAULTS);
+  }
+
+  public AppOptions withAccess(AccessOptions a) {
+    return new AppOptions(maxLimit, documentsDir, onlineBasemapUrl, publicUrl, trustProxy, a);
   }
 
   public AppOptions {
@@ -50,6 +65,19 @@ public record AppOptions(
         Path.of(settings.get(Settings.DOCUMENTS_DIR)),
         settings.get(Settings.ONLINE_BASEMAP),
         settings.get(Settings.PUBLIC_URL),
-        settings.getBoolean(Settings.TRUST_PROXY));
+        settings.getBoolean(Settings.TRUST_PROXY),
+        new AccessOptions(
+            anonymousView(settings.get(Settings.ANONYMOUS)),
+            settings.get(Settings.PROXY_USER_HEADER),
+            AccessOptions.DEFAULTS.sessionLifetime(),
+            settings.getInt(Settings.WRITES_PER_MINUTE, 1, 1_000_000)));
+  }
+
+  private static boolean anonymousView(String value) {
+    return switch (value.trim()) {
+      case "view" -> true;
+      case "none" -> false;
+      default -> throw new UsageException("--anonymous must be view or none, got " + value);
+    };
   }
 }

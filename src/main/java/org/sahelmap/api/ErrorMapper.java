@@ -34,6 +34,8 @@ final class ErrorMapper {
 
   static {
     STATUS.put(Reason.BAD_INPUT, 400);
+    STATUS.put(Reason.UNAUTHENTICATED, 401);
+    STATUS.put(Reason.FORBIDDEN, 403);
     STATUS.put(Reason.NOT_FOUND, 404);
     STATUS.put(Reason.METHOD_NOT_ALLOWED, 405);
     STATUS.put(Reason.CONFLICT, 409);
@@ -43,6 +45,7 @@ final class ErrorMapper {
     STATUS.put(Reason.UNSUPPORTED_TYPE, 415);
     STATUS.put(Reason.UNPROCESSABLE, 422);
     STATUS.put(Reason.VERSION_REQUIRED, 428);
+    STATUS.put(Reason.TOO_MANY_REQUESTS, 429);
     STATUS.put(Reason.UNAVAILABLE, 503);
   }
 
@@ -88,6 +91,9 @@ final class ErrorMapper {
     }
     if (e.reason() == Reason.UNAVAILABLE) {
       ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+    if (e.details().get("retryAfterSeconds") instanceof Number wait) {
+      ctx.header("Retry-After", Long.toString(wait.longValue()));
     }
     write(ctx, status(e.reason()), e.code(), e.getMessage(), e.details());
   }
@@ -160,6 +166,8 @@ final class ErrorMapper {
   private static String codeFor(int status) {
     return switch (status) {
       case 400 -> "BadRequest";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "NotFound";
       case 405 -> "MethodNotAllowed";
       case 409 -> "Conflict";

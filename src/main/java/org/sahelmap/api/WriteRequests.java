@@ -6,14 +6,12 @@ import org.sahelmap.store.ExpectedVersion;
 
 /**
  * What every versioned write (AOIs, briefings) reads from its request the same way: the version it
- * is based on ({@code If-Match}), who is saving ({@code X-User}), and how a version is written as
- * an ETag. One place, so both collections lock and refuse identically.
+ * is based on ({@code If-Match}), who is saving (the signed-in account), and how a version is
+ * written as an ETag. One place, so both collections lock and refuse identically.
  */
 final class WriteRequests {
   /** A tag that names no version (weak, unquoted, not a number): it matches nothing, so 412. */
   static final int NO_VERSION = 0;
-
-  static final int MAX_USER = 100;
 
   private WriteRequests() {}
 
@@ -50,19 +48,11 @@ final class WriteRequests {
     return NO_VERSION;
   }
 
-  /** Who saves: the X-User header (no authentication yet), or "anonymous". */
+  /**
+   * Who saves: the signed-in account ({@link AccessControl} has checked its role and CSRF token
+   * before the handler runs). Never a header the client chose.
+   */
   static String user(Context ctx) {
-    String u = ctx.header("X-User");
-    if (u == null || u.isBlank()) {
-      return "anonymous";
-    }
-    u = u.trim();
-    if (u.codePointCount(0, u.length()) > MAX_USER || u.chars().anyMatch(Character::isISOControl)) {
-      throw new ApiException(
-          Reason.BAD_INPUT,
-          "InvalidUser",
-          "header X-User must be at most " + MAX_USER + " characters, without control characters");
-    }
-    return u;
+    return AccessControl.principal(ctx).name();
   }
 }

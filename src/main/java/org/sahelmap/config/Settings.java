@@ -55,6 +55,28 @@ public final class Settings {
           "false",
           "true: root links at X-Forwarded-Proto/Host (only behind a proxy that sets them)");
 
+  public static final Setting ANONYMOUS =
+      new Setting(
+          "--anonymous",
+          "SAHEL_ANONYMOUS",
+          "view",
+          "what visitors who have not signed in may do: view (read the map, the API, exports) or"
+              + " none (sign in first); writes always need an account");
+  public static final Setting PROXY_USER_HEADER =
+      new Setting(
+          "--proxy-user-header",
+          "SAHEL_PROXY_USER_HEADER",
+          "",
+          "header an authenticating reverse proxy sets to the signed-in user's name (e.g."
+              + " X-Remote-User); empty: no header is trusted. Only with a proxy in front of every"
+              + " request");
+  public static final Setting WRITES_PER_MINUTE =
+      new Setting(
+          "--writes-per-minute",
+          "SAHEL_WRITES_PER_MINUTE",
+          "300",
+          "writes one account may make per minute on one server (more get 429)");
+
   public static final List<Setting> ALL =
       List.of(
           PORT,
@@ -64,7 +86,10 @@ public final class Settings {
           MAX_PAGE_SIZE,
           ONLINE_BASEMAP,
           PUBLIC_URL,
-          TRUST_PROXY);
+          TRUST_PROXY,
+          ANONYMOUS,
+          PROXY_USER_HEADER,
+          WRITES_PER_MINUTE);
 
   private final Map<Setting, String> values;
 

@@ -21,6 +21,12 @@ public enum Reason {
   TOO_LARGE,
   UNSUPPORTED_TYPE,
   METHOD_NOT_ALLOWED,
+  /** The request needs a signed-in user (or valid credentials) and has none. */
+  UNAUTHENTICATED,
+  /** The user is known but their role does not allow this, or the write lacks its CSRF token. */
+  FORBIDDEN,
+  /** Too many requests from this client or account in a short time; it may try again later. */
+  TOO_MANY_REQUESTS,
   /** The database does not answer now; the client may try again later. */
   UNAVAILABLE
 }

@@ -44,6 +44,7 @@ import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.Geometries;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -55,6 +56,7 @@ class AoiAnalysisTest {
   static Database db;
   static PostgisFeatureStore store;
   static AoiStore aois;
+  static TestAccounts accounts;
   static Map<String, LayerData> layers = new HashMap<>();
   static String before;
 
@@ -63,6 +65,7 @@ class AoiAnalysisTest {
     db = TestDatabase.fresh();
     store = new PostgisFeatureStore(db.dataSource());
     aois = new AoiStore(db.dataSource());
+    accounts = TestAccounts.create(db);
     // Saved before build-layers runs: must survive it.
     before =
         aois.create(
@@ -221,10 +224,11 @@ class AoiAnalysisTest {
                 client.request(
                     "/ogc/collections/aois/items",
                     b ->
-                        b.post(
-                            RequestBody.create(
-                                text(feature("export " + i, box(1 + i, 17, 1.5 + i, 17.5))),
-                                MediaType.get("application/geo+json"))));
+                        b.header("Authorization", accounts.analyst())
+                            .post(
+                                RequestBody.create(
+                                    text(feature("export " + i, box(1 + i, 17, 1.5 + i, 17.5))),
+                                    MediaType.get("application/geo+json"))));
             ids.add(parse(r.body().string()).path("id").asText());
           }
           int live = aois.liveIds().size();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /** The writable collection {@code aois} through HTTP against PostGIS. */
@@ -34,11 +35,17 @@ class AoiApiTest {
   static final MediaType GEOJSON = MediaType.get("application/geo+json");
 
   static Database db;
+  static TestAccounts accounts;
+  static String amina;
+  static String bakary;
   Javalin app;
 
   @BeforeAll
   static void open() {
     db = TestDatabase.fresh();
+    accounts = TestAccounts.create(db);
+    amina = TestAccounts.analystNamed(db, "amina");
+    bakary = TestAccounts.analystNamed(db, "bakary");
   }
 
   @AfterAll
@@ -72,6 +79,9 @@ class AoiApiTest {
                   body == null && !method.equals("GET") && !method.equals("DELETE")
                       ? RequestBody.create(new byte[0])
                       : body);
+              if (!headers.containsKey("Authorization")) {
+                b.header("Authorization", accounts.analyst());
+              }
               headers.forEach(b::header);
             });
     String text = r.body() == null ? "" : r.body().string();
@@ -97,7 +107,10 @@ class AoiApiTest {
         app,
         (server, client) -> {
           Reply created =
-              post(client, feature("Kidal north", box(1, 18, 2, 19)), Map.of("X-User", "amina"));
+              post(
+                  client,
+                  feature("Kidal north", box(1, 18, 2, 19)),
+                  Map.of("Authorization", amina));
           assertThat(created.code()).as(created.body().toString()).isEqualTo(201);
           assertThat(created.etag()).isEqualTo("\"1\"");
           String id = created.body().path("id").asText();
@@ -126,7 +139,7 @@ class AoiApiTest {
                   "PUT",
                   ITEMS + "/" + id,
                   text(edit),
-                  Map.of("If-Match", "\"1\"", "X-User", "bakary"));
+                  Map.of("If-Match", "\"1\"", "Authorization", bakary));
           assertThat(updated.code()).as(updated.body().toString()).isEqualTo(200);
           assertThat(updated.etag()).isEqualTo("\"2\"");
           assertThat(updated.body().at("/properties/updated_by").asText()).isEqualTo("bakary");
@@ -150,7 +163,7 @@ class AoiApiTest {
                   "POST",
                   ITEMS + "/" + id + "/restore",
                   (String) null,
-                  Map.of("If-Match", "\"3\"", "X-User", "amina"));
+                  Map.of("If-Match", "\"3\"", "Authorization", amina));
           assertThat(restored.code()).as(String.valueOf(restored.body())).isEqualTo(200);
           assertThat(restored.etag()).isEqualTo("\"4\"");
           assertThat(restored.body().at("/properties/name").asText())
@@ -174,7 +187,10 @@ class AoiApiTest {
                               + v.at("/properties/saved_by").asText()));
           assertThat(ops)
               .containsExactly(
-                  "1:create:amina", "2:update:bakary", "3:delete:anonymous", "4:restore:amina");
+                  "1:create:amina",
+                  "2:update:bakary",
+                  "3:delete:" + TestAccounts.ANALYST,
+                  "4:restore:amina");
           Reply v1 = send(client, "GET", ITEMS + "/" + id + "/versions/1", (String) null, Map.of());
           assertThat(v1.body().at("/properties/name").asText()).isEqualTo("Kidal north");
           assertThat(v1.body().at("/geometry/coordinates/0").size()).isEqualTo(5);
@@ -193,7 +209,7 @@ class AoiApiTest {
               "PUT",
               ITEMS + "/" + id,
               text(feature("B", box(0, 10, 1, 12))),
-              Map.of("If-Match", "\"1\"", "X-User", "first"));
+              Map.of("If-Match", "\"1\""));
           for (String stale : List.of("\"1\"", "W/\"2\"", "\"abc\"", "\"7\"")) {
             Reply r =
                 send(
@@ -207,7 +223,8 @@ class AoiApiTest {
             assertThat(r.body().path("code").asText()).isEqualTo("PreconditionFailed");
             assertThat(r.body().path("currentVersion").asInt()).isEqualTo(2);
             assertThat(r.body().at("/current/properties/name").asText()).isEqualTo("B");
-            assertThat(r.body().at("/current/properties/updated_by").asText()).isEqualTo("first");
+            assertThat(r.body().at("/current/properties/updated_by").asText())
+                .isEqualTo(TestAccounts.ANALYST);
             assertThat(r.body().path("description").asText())
                 .contains("version 2")
                 .contains("Reload");
@@ -349,9 +366,11 @@ class AoiApiTest {
           assertThat(streamed.code()).isEqualTo(413);
           assertThat(streamed.body().path("code").asText()).isEqualTo("PayloadTooLarge");
 
-          Reply longUser = send(client, "POST", ITEMS, ok, Map.of("X-User", "u".repeat(101)));
-          assertThat(longUser.code()).isEqualTo(400);
-          assertThat(longUser.body().path("code").asText()).isEqualTo("InvalidUser");
+          // The author is the signed-in account; a header naming another user changes nothing.
+          Reply claimed = send(client, "POST", ITEMS, ok, Map.of("X-User", "mallory"));
+          assertThat(claimed.code()).isEqualTo(201);
+          assertThat(claimed.body().at("/properties/created_by").asText())
+              .isEqualTo(TestAccounts.ANALYST);
         });
   }
 

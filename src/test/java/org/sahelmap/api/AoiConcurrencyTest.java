@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -38,10 +39,14 @@ import org.sahelmap.testing.TestDatabase;
 class AoiConcurrencyTest {
   static final String ITEMS = "/ogc/collections/aois/items";
   static Database db;
+  static Map<String, String> writers;
 
   @BeforeAll
   static void open() {
     db = TestDatabase.fresh();
+    writers =
+        Map.of(
+            "w1", TestAccounts.analystNamed(db, "w1"), "w2", TestAccounts.analystNamed(db, "w2"));
   }
 
   @AfterAll
@@ -55,7 +60,7 @@ class AoiConcurrencyTest {
         HttpRequest.newBuilder(URI.create(base + ITEMS + "/" + id))
             .header("Content-Type", "application/geo+json")
             .header("If-Match", etag)
-            .header("X-User", name.substring(0, 2))
+            .header("Authorization", writers.get(name.substring(0, 2)))
             .PUT(HttpRequest.BodyPublishers.ofString(text(feature(name, box(0, 0, 1, 1)))))
             .build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -77,6 +82,7 @@ class AoiConcurrencyTest {
           HttpRequest create =
               HttpRequest.newBuilder(URI.create(base + ITEMS))
                   .header("Content-Type", "application/geo+json")
+                  .header("Authorization", writers.get("w1"))
                   .POST(
                       HttpRequest.BodyPublishers.ofString(text(feature("start", box(0, 0, 1, 1)))))
                   .build();

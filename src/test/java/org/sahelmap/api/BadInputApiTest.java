@@ -21,6 +21,7 @@ import org.sahelmap.MainAccess;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -32,11 +33,13 @@ class BadInputApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final MediaType TYPE = MediaType.get("application/json");
   static Database db;
+  static TestAccounts accounts;
 
   @BeforeAll
   static void open() {
     db = TestDatabase.fresh();
     DevData.load(db);
+    accounts = TestAccounts.create(db);
   }
 
   @AfterAll
@@ -57,6 +60,7 @@ class BadInputApiTest {
                 b.method(method, RequestBody.create(new byte[0]));
               }
               b.header("If-Match", "*");
+              b.header("Authorization", accounts.analyst());
             })) {
       String text = r.body().string();
       return new Reply(r.code(), text.isEmpty() ? null : JSON.readTree(text));

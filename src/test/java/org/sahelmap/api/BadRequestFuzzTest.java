@@ -24,9 +24,11 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sahelmap.accounts.AccessOptions;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -41,6 +43,8 @@ class BadRequestFuzzTest {
   static Javalin app;
   static String base;
   static String aoiId;
+  static TestAccounts accounts;
+  static String[] credentials;
   static final String BRIEFING = "partnership-not-dependency";
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -49,13 +53,39 @@ class BadRequestFuzzTest {
   static void start() throws Exception {
     db = TestDatabase.fresh();
     DevData.load(db);
+    accounts = TestAccounts.create(db);
+    String basic = java.util.Base64.getEncoder().encodeToString("alice:wrong".getBytes());
+    // Mostly the analyst, so bad input reaches the handlers; else other roles and bad credentials.
+    credentials =
+        new String[] {
+          accounts.analyst(),
+          accounts.analyst(),
+          accounts.analyst(),
+          accounts.analyst(),
+          "Bearer " + accounts.adminToken(),
+          "Bearer " + accounts.viewerToken(),
+          null,
+          "Bearer nope",
+          "Bearer " + "x".repeat(43),
+          "Basic !!!",
+          "Basic " + basic,
+          "Digest x",
+          "Bearer",
+          "Basic Og=="
+        };
     app =
-        AppFactory.create(db, new PostgisFeatureStore(db.dataSource()), 1000).start("127.0.0.1", 0);
+        AppFactory.create(
+                db,
+                new PostgisFeatureStore(db.dataSource()),
+                AppOptions.defaults(1000)
+                    .withAccess(AccessOptions.DEFAULTS.withWritesPerMinute(100_000)))
+            .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/ogc/collections/aois/items"))
                 .header("Content-Type", "application/geo+json")
+                .header("Authorization", accounts.analyst())
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         aoi("[[[1,18],[2,18],[2,19],[1,19],[1,18]]]", "\"kept\"")))
@@ -90,10 +120,13 @@ class BadRequestFuzzTest {
                     + " (SELECT string_agg(id || ':' || version || ':' || deleted, ',' ORDER BY id) FROM briefing),"
                     + " (SELECT count(*) FROM briefing_version),"
                     + " (SELECT count(*) || ':' || max(seq) FROM feature),"
-                    + " (SELECT string_agg(id || ':' || updated_at, ',' ORDER BY id) FROM layer)")) {
+                    + " (SELECT string_agg(id || ':' || updated_at, ',' ORDER BY id) FROM layer),"
+                    + " (SELECT string_agg(name || ':' || role || ':' || disabled || ':'"
+                    + " || md5(coalesce(password_hash, '')), ',' ORDER BY name) FROM account),"
+                    + " (SELECT count(*) FROM api_token)")) {
       rs.next();
       StringBuilder sb = new StringBuilder();
-      for (int i = 1; i <= 6; i++) {
+      for (int i = 1; i <= 8; i++) {
         sb.append(rs.getString(i)).append(" | ");
       }
       return sb.toString();
@@ -315,6 +348,15 @@ class BadRequestFuzzTest {
         new Route("GET", b + "{b}/versions", false),
         new Route("GET", b + "{b}/export.geojson", false),
         new Route("GET", "/app/config", false),
+        new Route("GET", "/api/session", false),
+        new Route("POST", "/api/session", true),
+        new Route("DELETE", "/api/session", false),
+        new Route("POST", "/api/tokens", true),
+        new Route("GET", "/api/accounts", false),
+        new Route("POST", "/api/accounts", true),
+        new Route("PUT", "/api/accounts/{id}", true),
+        new Route("DELETE", "/api/accounts/{id}", false),
+        new Route("GET", "/api/audit", false),
         new Route("GET", "/", false),
         new Route("PATCH", "/ogc/collections", true));
   }
@@ -381,6 +423,15 @@ class BadRequestFuzzTest {
         String ifMatch = pick(r, IF_MATCH);
         if (ifMatch != null) {
           req.header("If-Match", ifMatch);
+        }
+        String credential = pick(r, credentials);
+        if (credential != null) {
+          req.header("Authorization", credential);
+        }
+        if (r.nextInt(6) == 0) {
+          req.header(
+              "Cookie",
+              AccessControl.COOKIE + "=" + pick(r, new String[] {"", "x", "a".repeat(43), ";;"}));
         }
         String user = pick(r, USERS);
         if (user != null && !user.contains("\u0000") && !user.contains("\u0007")) {

@@ -20,6 +20,7 @@ import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /** Briefings through the real app against PostGIS: CRUD, versions, locking, errors, GeoJSON. */
@@ -28,12 +29,18 @@ class BriefingApiTest {
   static final MediaType JSON_TYPE = MediaType.get("application/json");
   static Database db;
   static PostgisFeatureStore store;
+  static TestAccounts accounts;
+  static String ana;
+  static String bo;
 
   @BeforeAll
   static void open() {
     db = TestDatabase.fresh();
     store = new PostgisFeatureStore(db.dataSource());
     DevData.load(db);
+    accounts = TestAccounts.create(db);
+    ana = TestAccounts.analystNamed(db, "ana");
+    bo = TestAccounts.analystNamed(db, "bo");
   }
 
   @AfterAll
@@ -51,6 +58,7 @@ class BriefingApiTest {
 
   static Response send(HttpClient c, String method, String path, String body, String... headers) {
     Request.Builder r = new Request.Builder().url(c.getOrigin() + path);
+    r.header("Authorization", accounts.analyst()); // replaced when the caller names another
     for (int i = 0; i < headers.length; i += 2) {
       r.header(headers[i], headers[i + 1]);
     }
@@ -108,14 +116,22 @@ class BriefingApiTest {
     withApp(
         c -> {
           Response created =
-              send(c, "POST", "/api/briefings", sample("Kidal brief", 7), "X-User", "ana");
+              send(c, "POST", "/api/briefings", sample("Kidal brief", 7), "Authorization", ana);
           assertThat(created.code()).isEqualTo(201);
           String where = created.header("Location");
           assertThat(where).isEqualTo("/api/briefings/kidal-brief");
           assertThat(json(created).at("/slides/0/caption").asText()).isEqualTo("<b>x</b>");
           assertThat(send(c, "PUT", where, sample("Kidal brief", 8)).code()).isEqualTo(428);
           Response ok =
-              send(c, "PUT", where, sample("Kidal brief", 8), "If-Match", "\"1\"", "X-User", "bo");
+              send(
+                  c,
+                  "PUT",
+                  where,
+                  sample("Kidal brief", 8),
+                  "If-Match",
+                  "\"1\"",
+                  "Authorization",
+                  bo);
           assertThat(ok.code()).isEqualTo(200);
           Response stale = send(c, "PUT", where, sample("Kidal brief", 9), "If-Match", "\"1\"");
           assertThat(stale.code()).isEqualTo(412);
@@ -157,6 +173,7 @@ class BriefingApiTest {
           Request text =
               new Request.Builder()
                   .url(c.getOrigin() + "/api/briefings")
+                  .header("Authorization", accounts.analyst())
                   .post(RequestBody.create(sample("T", 5), MediaType.get("text/plain")))
                   .build();
           assertThat(c.request(text).code()).isEqualTo(415);
@@ -183,6 +200,7 @@ class BriefingApiTest {
               c.request(
                   new Request.Builder()
                       .url(c.getOrigin() + "/api/briefings/import")
+                      .header("Authorization", accounts.analyst())
                       .post(RequestBody.create(file, MediaType.get("application/geo+json")))
                       .build());
           assertThat(imported.code()).isEqualTo(201);

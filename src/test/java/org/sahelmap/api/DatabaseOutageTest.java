@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.config.DatabaseUrl;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.TestAccounts;
 
 /**
  * Issue 16's outage rules against a PostgreSQL of this test's own (a fresh cluster on port 55433,
@@ -38,6 +39,7 @@ class DatabaseOutageTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   static Path dir;
   static Database db;
+  static TestAccounts accounts;
   static Javalin app;
   static String base;
 
@@ -97,6 +99,7 @@ class DatabaseOutageTest {
     db =
         Database.openForServing(
             DatabaseUrl.parse("postgresql://sahel@localhost:" + PORT + "/outage"));
+    accounts = TestAccounts.create(db);
     app =
         AppFactory.create(db, new PostgisFeatureStore(db.dataSource()), 1000).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -130,6 +133,7 @@ class DatabaseOutageTest {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
+    b.header("Authorization", accounts.analyst());
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

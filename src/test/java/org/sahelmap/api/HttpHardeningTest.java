@@ -22,6 +22,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.SampleLayers;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -32,6 +33,7 @@ import org.sahelmap.testing.TestDatabase;
 class HttpHardeningTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static Database db;
+  static TestAccounts accounts;
   static PostgisFeatureStore store;
 
   @BeforeAll
@@ -39,6 +41,7 @@ class HttpHardeningTest {
     db = TestDatabase.fresh();
     store = new PostgisFeatureStore(db.dataSource());
     SampleLayers.load(store);
+    accounts = TestAccounts.create(db);
   }
 
   @AfterAll
@@ -154,7 +157,9 @@ class HttpHardeningTest {
           try (Response r =
               client.request(
                   "/ogc/collections/aois/items",
-                  b -> b.post(RequestBody.create(aoi, MediaType.get("application/geo+json"))))) {
+                  b ->
+                      b.header("Authorization", accounts.analyst())
+                          .post(RequestBody.create(aoi, MediaType.get("application/geo+json"))))) {
             assertThat(r.code()).isEqualTo(201);
             id = JSON.readTree(r.body().string()).path("id").asText();
           }
@@ -165,6 +170,7 @@ class HttpHardeningTest {
                     "/ogc/collections/aois/items/" + id + "/restore",
                     b ->
                         b.header(header, "DELETE")
+                            .header("Authorization", accounts.analyst())
                             .header("If-Match", "*")
                             .post(RequestBody.create(new byte[0])))) {
               // Treated as the POST (restore) it is: refused because the AOI is not deleted.

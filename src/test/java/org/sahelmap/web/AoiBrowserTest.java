@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.TestAccounts;
 
 /** Areas of interest in the real page: drawn with Leaflet.draw by clicking, saved, analysed. */
 class AoiBrowserTest {
@@ -58,7 +59,10 @@ class AoiBrowserTest {
   }
 
   private void load(String hash) {
-    driver = driver == null ? Browser.open(1366, 768) : driver;
+    if (driver == null) {
+      driver = Browser.open(1366, 768);
+      live.signIn(driver, TestAccounts.ANALYST);
+    }
     driver.get(base + hash);
     Browser.waitReady(driver);
     openAoiPanel();
@@ -230,7 +234,7 @@ class AoiBrowserTest {
         send(
             HttpRequest.newBuilder(URI.create(base + "ogc/collections/aois/items/" + id))
                 .header("If-Match", "\"1\"")
-                .header("X-User", "moussa")
+                .header("Authorization", TestAccounts.analystNamed(db, "moussa"))
                 .header("Content-Type", "application/geo+json")
                 .PUT(
                     HttpRequest.BodyPublishers.ofString(
@@ -420,6 +424,9 @@ class AoiBrowserTest {
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+    if (b.build().headers().firstValue("Authorization").isEmpty()) {
+      b.header("Authorization", live.accounts().analyst());
+    }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.TestAccounts;
 
 /** The default briefing presented with the keyboard, and its slides exported as images. */
 class BriefingBrowserTest {
@@ -62,6 +63,7 @@ class BriefingBrowserTest {
     // Headless Chromium may start smaller than --window-size asks; the presenter is judged at
     // 1080p.
     driver.manage().window().setSize(new Dimension(1920, 1080));
+    live.signIn(driver, TestAccounts.ANALYST);
     driver.get(base);
     Browser.waitReady(driver);
     // The panel is folded by default (the event list keeps its room); open it as a user would.

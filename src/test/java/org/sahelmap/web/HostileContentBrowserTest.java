@@ -32,6 +32,7 @@ import org.sahelmap.MainAccess;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.TestAccounts;
 
 /**
  * Issue 16, in a real Chromium: user-written strings carrying HTML (an imported event's title, an
@@ -103,6 +104,7 @@ class HostileContentBrowserTest {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", live.accounts().analyst())
             .header("If-Match", "*")
             .method(
                 method,
@@ -115,6 +117,7 @@ class HostileContentBrowserTest {
   private void open() {
     driver = Browser.open(1600, 1000);
     driver.manage().window().setSize(new Dimension(1600, 1000));
+    live.signIn(driver, TestAccounts.ANALYST);
     // Before any script of any document: record instead of showing.
     driver.executeCdpCommand(
         "Page.addScriptToEvaluateOnNewDocument",
