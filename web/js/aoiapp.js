@@ -226,8 +226,32 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       { kind: problems.length ? 'error' : 'info', details: problems });
   }
 
+  /**
+   * Another user's change, from the live feed: the list and the map take it at once. The area the
+   * analyst has open is not replaced under them: they are told who saved which version and
+   * offered Reload (a save of theirs would meet the 412 and the same offer).
+   */
+  async function remote({ target: id, version, actor, action }) {
+    const known = items.get(id)?.feature.properties.version;
+    if (known !== undefined && known >= version) return; // this page's own save, already kept
+    if (action === 'delete' && known === undefined) return; // gone here already (this page's own)
+    if (selected === id) {
+      panel.message(`${actor ?? 'Someone'} ${action === 'delete' ? 'deleted' : 'saved version ' + version + ' of'} this area.`,
+        { kind: 'error', actions: [{ label: 'Reload', onClick: () => reload(id) }] });
+      return;
+    }
+    if (action === 'delete') {
+      items.delete(id);
+      layer.remove(id);
+    } else {
+      keep(await aois.get(id));
+    }
+    refresh();
+  }
+
   return {
     layer: layer.layer,
+    remote,
     /** The AOI the analyst has open, for "add current view as slide". */
     selected: () => (selected && selected !== DRAFT ? selected : null),
     /** Highlights the AOIs a slide names (an empty list clears it). */

@@ -105,8 +105,14 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
 
   return {
     /** The state changed (view, window, filter, selection): ask again whatever depends on it. */
-    refresh(s, { moved = false } = {}) {
+    refresh(s, { moved = false, changed = false } = {}) {
       if (moved) area = null;
+      if (changed) {
+        // The events changed on the server: every remembered question is stale.
+        pageKey = null;
+        countFor = { key: null, total: null };
+        for (const name of Object.keys(asked)) delete asked[name];
+      }
       Promise.all([loadPage(s), loadHistogram(s), loadWindowCounts(s)])
         .catch((e) => console.warn('Events unavailable:', e));
     },

@@ -56,6 +56,11 @@ export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
   return signal ? abandonable(entry.tile, signal) : entry.tile;
 }
 
+/** Drops every decoded tile: the events changed on the server (the live feed said so). */
+export function forgetTiles() {
+  cache.clear();
+}
+
 /** Whether a tile is in the cache already (fetched or on its way). */
 export function isCached(coords, query) {
   return Boolean(fresh(tileUrl(coords, query)));

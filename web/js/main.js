@@ -18,6 +18,8 @@ import { highlightItem, renderEventFilter } from './ui/eventlist.js';
 import { onlineBasemapSetting } from './ui/settings.js';
 import { accountControl } from './ui/account.js';
 import { loadSession } from './session.js';
+import { followChanges } from './live.js';
+import { forgetTiles } from './eventtiles.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
@@ -144,6 +146,14 @@ async function start() {
   await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => console.warn('Briefings are unavailable:', e));
+  followChanges((change) => {
+    if (change.kind === 'aoi') aoiApp.remote(change).catch((e) => console.warn('AOI update missed:', e));
+    if (change.kind === 'layer' && change.target === 'events') {
+      forgetTiles();
+      events.refresh({ changed: true });
+      browser.refresh(state.get(), { changed: true });
+    }
+  });
   document.body.dataset.ready = 'true';
 }
 

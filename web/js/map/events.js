@@ -176,9 +176,10 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
      * Re-queries the tiles when the time window or the filter changed. The tiles of the old filters
      * stay on screen until those of the new ones have all been drawn, so the map never flashes empty.
      */
-    refresh() {
-      // The newest layer carries the filters it was made for: nothing to do if they still hold.
-      if (JSON.stringify(query()) === JSON.stringify((next ?? shown).query)) return;
+    refresh({ changed = false } = {}) {
+      // The newest layer carries the filters it was made for: nothing to do if they still hold,
+      // unless the events themselves changed (changed: the live feed says a layer moved on).
+      if (!changed && JSON.stringify(query()) === JSON.stringify((next ?? shown).query)) return;
       if (!map.hasLayer(group)) {
         group.removeLayer(shown);
         shown = tileLayer();

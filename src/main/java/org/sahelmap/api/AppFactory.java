@@ -13,6 +13,7 @@ import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
+import org.sahelmap.live.ChangeFeed;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
@@ -83,6 +84,22 @@ public final class AppFactory {
     SignIn signIn = new SignIn(accounts, options.access(), Clock.systemUTC());
     new AccessControl(accounts, options.access(), signIn, clients).register(app);
     accountRoutes(app, accounts, signIn, clients);
+    // One listener per server instance: every browser of this instance hears every instance's
+    // writes (PostgreSQL fans them out), so any number of instances need no sticky sessions.
+    ChangeFeed feed = new ChangeFeed(database);
+    ChangesHandler changes = new ChangesHandler(feed);
+    app.sse(ChangesHandler.PATH, changes::stream, Access.READ);
+    app.events(
+        e -> {
+          // Listening before the first request (an app built but never started holds no
+          // connection): serverStarting runs before Jetty accepts connections.
+          e.serverStarting(feed::start);
+          e.serverStopping(
+              () -> {
+                changes.stop();
+                feed.close();
+              });
+        });
     routes(app, database, store, maxLimit, citations, briefings);
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();

@@ -17,9 +17,11 @@ import org.sahelmap.config.DatabaseUrl;
 public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
+  private final DatabaseUrl url;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, DatabaseUrl url) {
     this.dataSource = dataSource;
+    this.url = url;
   }
 
   /**
@@ -100,7 +102,7 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw new DatabaseUnavailableException(url, "migration failed: " + rootMessage(e));
     }
-    return new Database(ds);
+    return new Database(ds, url);
   }
 
   public DataSource dataSource() {
@@ -109,6 +111,26 @@ public final class Database implements AutoCloseable {
 
   public Connection connection() throws SQLException {
     return dataSource.getConnection();
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a session that lives as long as the server
+   * (LISTEN for the change feed): it would otherwise hold one of the pool's few connections for
+   * good. Named, so an operator sees it in pg_stat_activity.
+   */
+  public Connection dedicatedConnection(String applicationName) throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    if (url.user() != null) {
+      p.setProperty("user", url.user());
+    }
+    if (url.password() != null) {
+      p.setProperty("password", url.password());
+    }
+    p.setProperty("ApplicationName", applicationName);
+    p.setProperty("connectTimeout", "2");
+    // Keepalives notice a link that died silently, so the feed reconnects instead of waiting.
+    p.setProperty("tcpKeepAlive", "true");
+    return java.sql.DriverManager.getConnection(url.jdbcUrl(), p);
   }
 
   /**

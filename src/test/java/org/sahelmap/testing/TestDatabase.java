@@ -9,7 +9,8 @@ import org.sahelmap.store.Database;
 /**
  * The real PostGIS the tests run against: {@code TEST_DATABASE_URL}, or the {@code sahel_test}
  * database that scripts/setup-postgis.sh creates. Each {@link #fresh()} drops this project's tables
- * and migrates from nothing, so a test class starts from a known, empty schema.
+ * (and the change feed's trigger functions) and migrates from nothing, so a test class starts from
+ * a known, empty schema.
  */
 public final class TestDatabase {
   public static final String DEFAULT_URL = "postgresql://sahel:sahel@localhost:5432/sahel_test";
@@ -26,7 +27,7 @@ public final class TestDatabase {
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         Statement st = c.createStatement()) {
       st.execute(
-          "DROP VIEW IF EXISTS audit; DROP TABLE IF EXISTS account_event, api_token, account_session, account, briefing_version, briefing, aoi_version, aoi, feature, layer, document, flyway_schema_history CASCADE");
+          "DROP VIEW IF EXISTS audit; DROP FUNCTION IF EXISTS change_log_notify, aoi_version_changed, briefing_version_changed, layer_changed CASCADE; DROP TABLE IF EXISTS change_log, account_event, api_token, account_session, account, briefing_version, briefing, aoi_version, aoi, feature, layer, document, flyway_schema_history CASCADE");
     } catch (Exception e) {
       throw new IllegalStateException(
           "tests need PostGIS at "
