@@ -142,6 +142,16 @@ public final class AppFactory {
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
     app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);
 
+    // HEAD answers with the GET's status and headers (Jetty sends no body for HEAD).
+    app.head("/ogc", landing::landing);
+    app.head("/ogc/conformance", landing::conformance);
+    app.head("/ogc/api", landing::openApi);
+    app.head(OgcPaths.COLLECTIONS, collections::list);
+    app.head(OgcPaths.COLLECTION, collections::one);
+    app.head(aoiItem, aois::item);
+    app.head(OgcPaths.ITEMS, items::items);
+    app.head(OgcPaths.ITEM, items::item);
+
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.get("/api/briefings", briefings::list);
     app.post("/api/briefings", briefings::create);

@@ -111,7 +111,7 @@ final class CollectionsHandler {
             Links.link(base + "?f=html", "alternate", Links.HTML, "this collection as HTML"),
             Links.link(base + "/items", "items", Links.GEOJSON, "its features"),
             Links.link(
-                base + "/items?f=geojson&limit=unlimited",
+                base + "/items?f=geojson",
                 "enclosure",
                 Links.GEOJSON,
                 "all its features as one GeoJSON file"),

@@ -21,7 +21,8 @@ import org.sahelmap.store.Layer;
 
 /**
  * {@code /ogc/collections/{id}/items} and {@code .../items/{featureId}}. Pages and whole-collection
- * exports ({@code limit=unlimited}) are streamed from PostGIS straight to the response.
+ * exports ({@code f=geojson}: every match, as a file) are streamed from PostGIS straight to the
+ * response.
  */
 final class ItemsHandler {
   private final FeatureStore store;
@@ -39,7 +40,7 @@ final class ItemsHandler {
     if (!events) {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
-    ItemQuery query = ItemsParams.parse(ctx, maxLimit, events);
+    ItemQuery query = ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD);
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
@@ -105,9 +106,11 @@ final class ItemsHandler {
       return;
     }
     String base = Links.root(ctx) + OgcPaths.collection(layer.id());
+    String self = Links.root(ctx) + ctx.path();
     List<Link> links =
         List.of(
-            Links.link(Links.root(ctx) + ctx.path(), "self", Links.GEOJSON, "this feature"),
+            Links.link(self, "self", Links.GEOJSON, "this feature"),
+            Links.link(self + "?f=html", "alternate", Links.HTML, "this feature as HTML"),
             Links.link(base, "collection", Links.JSON, "the collection it belongs to"));
     StringWriter sw = new StringWriter();
     GeoJsonFeatureWriter.writeFeature(
@@ -120,6 +123,7 @@ final class ItemsHandler {
       Context ctx, String self, ItemQuery query, FeatureStore.Page page) {
     List<Link> links = new ArrayList<>();
     links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
+    links.add(Links.link(htmlTwin(ctx, self), "alternate", Links.HTML, "this page as HTML"));
     if (query.limit() != ItemQuery.UNLIMITED) {
       if (page.more()) {
         long next = query.offset() + query.limit();
@@ -133,6 +137,21 @@ final class ItemsHandler {
     String base = self.substring(0, self.lastIndexOf("/items"));
     links.add(Links.link(base, "collection", Links.JSON, "the collection"));
     return links;
+  }
+
+  /**
+   * The request's own URL as HTML: {@code f=html} in place of any {@code f}, other parameters kept.
+   */
+  private static String htmlTwin(Context ctx, String self) {
+    StringBuilder q = new StringBuilder("?f=html");
+    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+      if (!p.getKey().equals("f")) {
+        for (String v : p.getValue()) {
+          q.append('&').append(Query.encode(p.getKey())).append('=').append(Query.encode(v));
+        }
+      }
+    }
+    return self + q;
   }
 
   /** The request's own URL, with offset replaced when one is given; parameters keep their order. */

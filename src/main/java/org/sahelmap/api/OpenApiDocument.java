@@ -3,6 +3,7 @@ package org.sahelmap.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.store.FeatureStore;
 
 /**
@@ -32,7 +33,10 @@ final class OpenApiDocument {
             "1.0.0",
             "description",
             LandingHandler.DESCRIPTION));
-    doc.put("servers", List.of(Map.of("url", root)));
+    // The landing page is the base a client is given (http://HOST/ogc): every path is relative
+    // to it, so base + "/conformance" is right with or without a trailing slash. Paths outside
+    // /ogc name their own server.
+    doc.put("servers", List.of(Map.of("url", root + BASE)));
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("/ogc", get("Landing page", "landing", List.of(ref("f")), json("the landing page")));
     paths.put(
@@ -53,27 +57,10 @@ final class OpenApiDocument {
             "collection",
             List.of(ref("collectionId"), ref("f")),
             json(COLLECTION_MEMBERS)));
-    paths.put(
-        OgcPaths.ITEMS,
-        get(
-            "Features of a collection, paged; f=geojson with limit=unlimited downloads all of them",
-            "items",
-            List.of(
-                ref("collectionId"),
-                ref("bbox"),
-                ref("datetime"),
-                ref("category"),
-                ref("q"),
-                ref("limit"),
-                ref("offset"),
-                ref("itemsFormat")),
-            geojson(
-                "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
-                    + " given when at most "
-                    + String.format("%,d", FeatureStore.COUNT_CAP)
-                    + " features match (and always with limit=unlimited), and left out beyond"
-                    + " that, where counting would cost more than the page; the next link is"
-                    + " present exactly when more features follow")));
+    paths.put(OgcPaths.ITEMS, itemsGet("items", true));
+    // Declared on its own path too (which also takes POST), or a client reading the document
+    // would conclude GET is not allowed there.
+    paths.put(OgcPaths.items(AoiStore.LAYER), itemsGet("aoiItems", false));
     paths.put(
         OgcPaths.ITEM,
         get(
@@ -86,7 +73,7 @@ final class OpenApiDocument {
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
     OpenApiWritePaths.addTo(paths);
     OpenApiTilePaths.addTo(paths);
-    doc.put("paths", paths);
+    doc.put("paths", relativeToBase(paths, root));
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("collectionId", param("collectionId", "path", "a collection id", string()));
@@ -103,42 +90,37 @@ final class OpenApiDocument {
     Map<String, Object> bboxSchema = new LinkedHashMap<>();
     bboxSchema.put("type", "array");
     bboxSchema.put("minItems", 4);
-    bboxSchema.put("maxItems", 4);
+    bboxSchema.put("maxItems", 6);
     bboxSchema.put("items", Map.of("type", "number"));
     Map<String, Object> bbox =
         param(
             "bbox",
             "query",
-            "minLon,minLat,maxLon,maxLat in CRS84; features intersecting it are returned",
+            "minLon,minLat,maxLon,maxLat in CRS84 (or 6 numbers with minimum and maximum height);"
+                + " features intersecting it are returned; minLon > maxLon crosses the"
+                + " antimeridian",
             bboxSchema);
     bbox.put("style", "form");
     bbox.put("explode", false);
     parameters.put("bbox", bbox);
-    parameters.put(
-        "datetime",
+    Map<String, Object> datetime =
         param(
             "datetime",
             "query",
             "an RFC 3339 date or date-time, or an interval start/end with '..' for an open end;"
                 + " features whose time span overlaps it are returned (collections without time"
                 + " ignore it)",
-            string()));
+            string());
+    datetime.put("style", "form");
+    datetime.put("explode", false);
+    parameters.put("datetime", datetime);
+    // The fragment of Part 1 (/req/core/fc-limit-definition), with our default and maximum.
     Map<String, Object> limitSchema = new LinkedHashMap<>();
-    limitSchema.put(
-        "oneOf",
-        List.of(
-            Map.of(
-                "type",
-                "integer",
-                "minimum",
-                1,
-                "maximum",
-                maxLimit,
-                "default",
-                ItemsParams.DEFAULT_LIMIT),
-            Map.of("type", "string", "enum", List.of(ItemsParams.UNLIMITED))));
-    parameters.put(
-        "limit",
+    limitSchema.put("type", "integer");
+    limitSchema.put("minimum", 1);
+    limitSchema.put("maximum", maxLimit);
+    limitSchema.put("default", ItemsParams.DEFAULT_LIMIT);
+    Map<String, Object> limit =
         param(
             "limit",
             "query",
@@ -146,8 +128,11 @@ final class OpenApiDocument {
                 + ItemsParams.DEFAULT_LIMIT
                 + ", maximum "
                 + maxLimit
-                + " (larger values are clamped); 'unlimited' returns the whole collection",
-            limitSchema));
+                + " (larger values are clamped); with f=geojson and no limit, every match",
+            limitSchema);
+    limit.put("style", "form");
+    limit.put("explode", false);
+    parameters.put("limit", limit);
     parameters.put(
         "offset",
         param(
@@ -158,6 +143,58 @@ final class OpenApiDocument {
     OpenApiTilePaths.addParameters(parameters);
     doc.put("components", Map.of("parameters", parameters));
     return doc;
+  }
+
+  static final String BASE = "/ogc";
+
+  /** GET on a collection's items; {@code generic}: the path has the {collectionId} parameter. */
+  private static Map<String, Object> itemsGet(String operationId, boolean generic) {
+    List<Object> params = new java.util.ArrayList<>();
+    if (generic) {
+      params.add(ref("collectionId"));
+    }
+    params.addAll(
+        List.of(
+            ref("bbox"),
+            ref("datetime"),
+            ref("category"),
+            ref("q"),
+            ref("limit"),
+            ref("offset"),
+            ref("itemsFormat")));
+    return get(
+        "Features of a collection, paged; f=geojson downloads all of them as a file",
+        operationId,
+        params,
+        geojson(
+            "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
+                + " given when at most "
+                + String.format("%,d", FeatureStore.COUNT_CAP)
+                + " features match (and always with f=geojson), and left out beyond"
+                + " that, where counting would cost more than the page; the next link is"
+                + " present exactly when more features follow"));
+  }
+
+  /**
+   * The paths as the document states them: those under /ogc relative to the server URL (which ends
+   * in /ogc), the others (/health, /api/...) with their own server, the root.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> relativeToBase(Map<String, Object> paths, String root) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    paths.forEach(
+        (path, item) -> {
+          if (path.equals(BASE)) {
+            out.put("/", item);
+          } else if (path.startsWith(BASE + "/")) {
+            out.put(path.substring(BASE.length()), item);
+          } else {
+            Map<String, Object> own = new LinkedHashMap<>((Map<String, Object>) item);
+            own.put("servers", List.of(Map.of("url", root)));
+            out.put(path, own);
+          }
+        });
+    return out;
   }
 
   static Map<String, Object> get(

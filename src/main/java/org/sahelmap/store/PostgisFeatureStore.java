@@ -363,14 +363,17 @@ public final class PostgisFeatureStore implements FeatureStore {
   private static long snapshotCount(Connection c, String layerId, ItemQuery query, long cap)
       throws SQLException {
     List<Object> params = new ArrayList<>();
+    // Two boxes across the antimeridian meet only in a BitmapOr: without bitmaps the count would
+    // read the whole layer.
+    boolean bitmapOff = !query.crossesAntimeridian();
     String sql =
         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;"
             // An export streams for as long as its client reads: the serving statement timeout
             // (Database.openForServing) is for pages, not for whole collections.
             + (cap == ItemQuery.UNLIMITED ? " SET LOCAL statement_timeout = 0;" : "")
-            + " SET LOCAL enable_bitmapscan = off; "
+            + (bitmapOff ? " SET LOCAL enable_bitmapscan = off; " : " ")
             + countSql(layerId, query, params, cap)
-            + "; SET LOCAL enable_bitmapscan = on";
+            + (bitmapOff ? "; SET LOCAL enable_bitmapscan = on" : "");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       // The SETs answer with update counts; the count's rows are the one result set.
@@ -528,10 +531,14 @@ public final class PostgisFeatureStore implements FeatureStore {
   static String where(String layerId, ItemQuery q, List<Object> params) {
     StringBuilder w = new StringBuilder("layer_id = ?");
     params.add(layerId);
-    if (q.bbox() != null) {
-      // ST_Envelope turns a zero-width or zero-height box into the line or point it is; the
-      // degenerate polygon ST_MakeEnvelope gives for it intersects nothing.
-      w.append(" AND ST_Intersects(geom, ST_Envelope(ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
+    if (q.crossesAntimeridian()) {
+      // Two boxes, one each side of the antimeridian, each answered by the GiST index (a
+      // BitmapOr); one box from minLon to maxLon would be the rest of the world.
+      double[] b = q.bbox();
+      w.append(" AND (").append(BOX).append(" OR ").append(BOX).append(")");
+      params.addAll(List.of(b[0], b[1], 180.0, b[3], -180.0, b[1], b[2], b[3]));
+    } else if (q.bbox() != null) {
+      w.append(" AND ").append(BOX);
       for (double v : q.bbox()) {
         params.add(v);
       }
@@ -547,8 +554,20 @@ public final class PostgisFeatureStore implements FeatureStore {
       w.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
       params.add("%" + likeLiteral(q.text()) + "%");
     }
+    if (q.filter() != null) {
+      w.append(" AND (").append(q.filter().sql()).append(")");
+      params.addAll(q.filter().params());
+    }
     return w.toString();
   }
+
+  /**
+   * A bbox test against an envelope in the column's own SRID, which PostGIS answers from the GiST
+   * index. ST_Envelope turns a zero-width or zero-height box into the line or point it is; the
+   * degenerate polygon ST_MakeEnvelope gives for it intersects nothing.
+   */
+  private static final String BOX =
+      "ST_Intersects(geom, ST_Envelope(ST_MakeEnvelope(?, ?, ?, ?, 4326)))";
 
   /** The text {@code q} searches; V5__event_search.sql indexes exactly this expression. */
   static final String SEARCH_TEXT =

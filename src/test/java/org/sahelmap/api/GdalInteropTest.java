@@ -125,7 +125,7 @@ class GdalInteropTest {
                               + app.port()
                               + "/ogc/collections/"
                               + id
-                              + "/items?f=geojson&limit=unlimited"))
+                              + "/items?f=geojson"))
                   .build(),
               HttpResponse.BodyHandlers.ofFile(file));
       assertThat(r.statusCode()).isEqualTo(200);
