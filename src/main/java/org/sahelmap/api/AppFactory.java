@@ -15,6 +15,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.PostgisTileStore;
+import org.sahelmap.store.PropertyTypes;
 import org.sahelmap.tiles.TileCache;
 
 /**
@@ -94,7 +95,9 @@ public final class AppFactory {
       BriefingStore briefingStore) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
-    ItemsHandler items = new ItemsHandler(store, maxLimit);
+    FilterParams filters = new FilterParams(new PropertyTypes(database.dataSource()));
+    ItemsHandler items = new ItemsHandler(store, maxLimit, filters);
+    QueryablesHandler queryables = new QueryablesHandler(store, filters);
     TilesHandler tiles =
         new TilesHandler(
             store, new PostgisTileStore(database.dataSource()), new TileCache(TILE_CACHE_BYTES));
@@ -132,6 +135,7 @@ public final class AppFactory {
     app.get(OgcPaths.collection(AoiStore.LAYER) + "/export", aoiAnalysis::export);
     app.get(OgcPaths.ITEMS, items::items);
     app.get(OgcPaths.ITEM, items::item);
+    app.get(OgcPaths.QUERYABLES, queryables::queryables);
     app.get(
         OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
@@ -151,6 +155,7 @@ public final class AppFactory {
     app.head(aoiItem, aois::item);
     app.head(OgcPaths.ITEMS, items::items);
     app.head(OgcPaths.ITEM, items::item);
+    app.head(OgcPaths.QUERYABLES, queryables::queryables);
 
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.get("/api/briefings", briefings::list);

@@ -116,6 +116,11 @@ final class CollectionsHandler {
                 Links.GEOJSON,
                 "all its features as one GeoJSON file"),
             Links.link(
+                base + "/queryables",
+                Links.REL_QUERYABLES,
+                QueryablesHandler.SCHEMA_JSON,
+                "the names and types a filter may use"),
+            Links.link(
                 base + "/tiles",
                 Links.REL_TILESETS_VECTOR,
                 Links.JSON,

@@ -27,10 +27,12 @@ import org.sahelmap.store.Layer;
 final class ItemsHandler {
   private final FeatureStore store;
   private final int maxLimit;
+  private final FilterParams filters;
 
-  ItemsHandler(FeatureStore store, int maxLimit) {
+  ItemsHandler(FeatureStore store, int maxLimit, FilterParams filters) {
     this.store = store;
     this.maxLimit = maxLimit;
+    this.filters = filters;
   }
 
   void items(Context ctx) throws IOException {

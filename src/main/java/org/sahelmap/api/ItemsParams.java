@@ -21,7 +21,16 @@ import org.sahelmap.store.ItemQuery;
  */
 final class ItemsParams {
   static final int DEFAULT_LIMIT = 100;
-  static final Set<String> KNOWN = Set.of("bbox", "datetime", "limit", "offset", "f");
+  static final Set<String> KNOWN =
+      Set.of(
+          "bbox",
+          "datetime",
+          "limit",
+          "offset",
+          "f",
+          FilterParams.FILTER,
+          FilterParams.LANG,
+          FilterParams.CRS);
 
   /** Filters only the events collection takes (on items, tiles and the histogram). */
   static final Set<String> EVENT_FILTERS = Set.of("category", "q");

@@ -69,6 +69,18 @@ final class OpenApiDocument {
             List.of(ref("collectionId"), ref("featureId")),
             geojson("a GeoJSON Feature")));
     paths.put(
+        OgcPaths.QUERYABLES,
+        get(
+            "The names and types a filter on this collection may use (JSON Schema)",
+            "queryables",
+            List.of(ref("collectionId"), ref("f")),
+            Map.of(
+                "description",
+                "a JSON Schema: id, geometry, each property with its type and, for events,"
+                    + " start_time, end_time and the interval datetime",
+                "content",
+                Map.of(QueryablesHandler.SCHEMA_JSON, Map.of()))));
+    paths.put(
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
     OpenApiWritePaths.addTo(paths);
@@ -140,6 +152,45 @@ final class OpenApiDocument {
             "query",
             "features to skip",
             Map.of("type", "integer", "minimum", 0, "default", 0)));
+    parameters.put(
+        "filter",
+        param(
+            "filter",
+            "query",
+            "a CQL2 expression over the collection's queryables (see /queryables): comparisons,"
+                + " AND/OR/NOT, LIKE, IN, BETWEEN, IS NULL, CASEI, S_INTERSECTS and the other"
+                + " S_ functions over WKT or BBOX in CRS84, T_INTERSECTS, T_BEFORE, T_AFTER and"
+                + " the other T_ functions over DATE, TIMESTAMP and INTERVAL; joined with the"
+                + " other parameters by AND. A malformed filter is 400 naming the place",
+            string()));
+    parameters.put(
+        "filter-lang",
+        param(
+            "filter-lang",
+            "query",
+            "the encoding of filter",
+            Map.of(
+                "type",
+                "string",
+                "enum",
+                List.of(FilterParams.CQL2_TEXT, FilterParams.CQL2_JSON),
+                "default",
+                FilterParams.CQL2_TEXT)));
+    parameters.put(
+        "filter-crs",
+        param(
+            "filter-crs",
+            "query",
+            "the CRS of geometries in filter: CRS84 only",
+            Map.of(
+                "type",
+                "string",
+                "format",
+                "uri",
+                "enum",
+                List.of(FilterParams.CRS84),
+                "default",
+                FilterParams.CRS84)));
     OpenApiTilePaths.addParameters(parameters);
     doc.put("components", Map.of("parameters", parameters));
     return doc;
@@ -161,6 +212,9 @@ final class OpenApiDocument {
             ref("q"),
             ref("limit"),
             ref("offset"),
+            ref("filter"),
+            ref("filter-lang"),
+            ref("filter-crs"),
             ref("itemsFormat")));
     return get(
         "Features of a collection, paged; f=geojson downloads all of them as a file",
