@@ -42,7 +42,11 @@ final class ItemsHandler {
     if (!events) {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
-    ItemQuery query = ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD);
+    ItemQuery query =
+        filters.apply(
+            ctx,
+            layer,
+            ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD));
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }

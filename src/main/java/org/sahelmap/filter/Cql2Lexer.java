@@ -114,7 +114,12 @@ final class Cql2Lexer {
         if (c == '+' || c == '*' || c == '/' || c == '%') {
           throw new FilterException(at(start), "arithmetic (+ - * /) is not supported");
         }
-        throw new FilterException(at(start), "'" + printable(c) + "' cannot stand here");
+        throw new FilterException(
+            at(start),
+            "'"
+                + printable(c)
+                + "' cannot stand here"
+                + (c == '{' ? " (for CQL2 JSON, add filter-lang=cql2-json)" : ""));
       }
     }
   }
