@@ -3,7 +3,6 @@ package org.sahelmap.filter;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,7 +53,11 @@ public final class Cql2JsonParser {
         return new FilterNode.Literal(n.textValue(), where);
       }
       if (n.isNumber()) {
-        return new FilterNode.Literal(new BigDecimal(n.asText()), where);
+        // 1e309 reads as an infinite double, which no BigDecimal (nor PostgreSQL) holds.
+        if (!n.isBigDecimal() && !n.isIntegralNumber() && !Double.isFinite(n.doubleValue())) {
+          throw new FilterException(where, "'" + n.asText() + "' is not a finite number");
+        }
+        return new FilterNode.Literal(n.decimalValue(), where);
       }
       if (n.isBoolean()) {
         return new FilterNode.Literal(n.booleanValue(), where);

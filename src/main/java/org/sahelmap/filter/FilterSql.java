@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.sahelmap.filter.FilterNode.Op;
 import org.sahelmap.filter.Queryable.Type;
 import org.sahelmap.store.SqlCondition;
@@ -259,6 +261,22 @@ public final class FilterSql {
 
   private Value geometry(FilterNode node) {
     if (node instanceof FilterNode.GeometryLiteral g) {
+      if (g.geometry().isEmpty()) {
+        throw new FilterException(g.at(), "the geometry is empty");
+      }
+      // PostGIS refuses some invalid geometries outright (a ring of three points) and GEOS fails
+      // on others (self-intersections) mid-query: both are the client's to fix.
+      TopologyValidationError invalid = new IsValidOp(g.geometry()).getValidationError();
+      if (invalid != null) {
+        throw new FilterException(
+            g.at(),
+            "the geometry is not valid: "
+                + invalid.getMessage().toLowerCase(java.util.Locale.ROOT)
+                + " at "
+                + invalid.getCoordinate().x
+                + " "
+                + invalid.getCoordinate().y);
+      }
       Envelope e = g.geometry().getEnvelopeInternal();
       if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
         throw new FilterException(

@@ -87,6 +87,8 @@ class Cql2TextParserTest {
         "S_INTERSECTS(geometry, POINT(1))|character 24|not a valid WKT geometry",
         "S_INTERSECTS(name, POINT(1 2))|character 14|'name' is text, not a geometry",
         "S_INTERSECTS(geometry, POINT(200 2))|character 24|CRS84",
+        "S_INTERSECTS(geometry, POLYGON((0 0, 1 0, 0 0)))|character 24|not valid",
+        "S_INTERSECTS(geometry, POLYGON((0 0, 2 2, 2 0, 0 2, 0 0)))|character 24|self-intersection at 1.0 1.0",
         "T_AFTER(name, DATE('2024-01-01'))|character 9|'name' is text, not a time",
         "T_AFTER(datetime, DATE('2024-13-01'))|character 19|not an RFC 3339 date",
         "datetime = 1|character 1|interval",
