@@ -120,6 +120,12 @@ final class CollectionsHandler {
                 Links.REL_QUERYABLES,
                 QueryablesHandler.SCHEMA_JSON,
                 "the names and types a filter may use"),
+            // The same under the drafts' relation name, which GDAL up to 3.6 looks for.
+            Links.link(
+                base + "/queryables",
+                "queryables",
+                Links.JSON,
+                "the names and types a filter may use"),
             Links.link(
                 base + "/tiles",
                 Links.REL_TILESETS_VECTOR,

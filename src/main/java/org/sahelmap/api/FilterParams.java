@@ -24,6 +24,13 @@ final class FilterParams {
   static final Set<String> NAMES = Set.of(FILTER, LANG, CRS);
   static final String CQL2_TEXT = "cql2-text";
   static final String CQL2_JSON = "cql2-json";
+
+  /**
+   * The name the drafts of Part 3 gave the text encoding, which GDAL up to 3.6 sends (and looks for
+   * in the API document before it sends any filter); what it writes is CQL2 text too.
+   */
+  static final String DRAFT_TEXT = "cql-text";
+
   static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
   private final PropertyTypes types;
@@ -41,7 +48,10 @@ final class FilterParams {
     String lang = ctx.queryParam(LANG);
     String crs = ctx.queryParam(CRS);
     String text = ctx.queryParam(FILTER);
-    if (lang != null && !lang.equals(CQL2_TEXT) && !lang.equals(CQL2_JSON)) {
+    if (lang != null
+        && !lang.equals(CQL2_TEXT)
+        && !lang.equals(CQL2_JSON)
+        && !lang.equals(DRAFT_TEXT)) {
       throw ApiException.badParameter(LANG, "must be " + CQL2_TEXT + " or " + CQL2_JSON);
     }
     if (crs != null && !crs.equals(CRS84)) {

@@ -168,12 +168,12 @@ final class OpenApiDocument {
         param(
             "filter-lang",
             "query",
-            "the encoding of filter",
+            "the encoding of filter; cql-text, the drafts' name, is read as cql2-text",
             Map.of(
                 "type",
                 "string",
                 "enum",
-                List.of(FilterParams.CQL2_TEXT, FilterParams.CQL2_JSON),
+                List.of(FilterParams.CQL2_TEXT, FilterParams.CQL2_JSON, FilterParams.DRAFT_TEXT),
                 "default",
                 FilterParams.CQL2_TEXT)));
     parameters.put(

@@ -68,8 +68,24 @@ final class QueryablesHandler {
             + " with the types its features' values have");
     doc.put("properties", properties);
     doc.put("additionalProperties", false);
-    ctx.contentType(SCHEMA_JSON);
+    // The drafts of Part 3 listed queryables as an array of {id, type}; GDAL up to 3.6 reads only
+    // that (and only then sends its -where to the server). JSON Schema ignores the extra member.
+    List<Map<String, Object>> draft = new java.util.ArrayList<>();
+    properties.forEach((name, schema) -> draft.add(Map.of("id", name, "title", name)));
+    doc.put("queryables", draft);
+    ctx.contentType(contentType(ctx.header("Accept")));
     ctx.result(JsonText.toJson(doc));
+  }
+
+  /**
+   * JSON Schema's own type unless the client asked for plain JSON only (GDAL's OAPIF driver asks
+   * for {@code application/json} and refuses any other type in the answer).
+   */
+  static String contentType(String accept) {
+    if (accept != null && accept.contains(Links.JSON) && !accept.contains(SCHEMA_JSON)) {
+      return Links.JSON;
+    }
+    return SCHEMA_JSON;
   }
 
   /** One queryable as JSON Schema, with the Part 3 roles for geometry and time. */
