@@ -1,13 +1,13 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
-import java.util.Set;
 import org.sahelmap.filter.Cql2JsonParser;
 import org.sahelmap.filter.Cql2TextParser;
 import org.sahelmap.filter.FilterException;
 import org.sahelmap.filter.FilterNode;
 import org.sahelmap.filter.FilterSql;
 import org.sahelmap.filter.Queryables;
+import org.sahelmap.filter.SortAndSelect;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PropertyTypes;
@@ -21,7 +21,9 @@ final class FilterParams {
   static final String FILTER = "filter";
   static final String LANG = "filter-lang";
   static final String CRS = "filter-crs";
-  static final Set<String> NAMES = Set.of(FILTER, LANG, CRS);
+  static final String SORTBY = "sortby";
+  static final String PROPERTIES = "properties";
+  static final String SKIP_GEOMETRY = "skipGeometry";
   static final String CQL2_TEXT = "cql2-text";
   static final String CQL2_JSON = "cql2-json";
 
@@ -57,15 +59,35 @@ final class FilterParams {
     if (crs != null && !crs.equals(CRS84)) {
       throw ApiException.badParameter(CRS, "only " + CRS84 + " (longitude, latitude) is supported");
     }
-    if (text == null) {
-      return query;
+    String skip = ctx.queryParam(SKIP_GEOMETRY);
+    if (skip != null && !skip.equals("true") && !skip.equals("false")) {
+      throw ApiException.badParameter(SKIP_GEOMETRY, "must be true or false");
+    }
+    String sortby = ctx.queryParam(SORTBY);
+    String properties = ctx.queryParam(PROPERTIES);
+    if (text == null && sortby == null && properties == null) {
+      return SortAndSelect.shape(query, null, null, "true".equals(skip));
+    }
+    Queryables queryables = queryables(layer);
+    ItemQuery filtered = query;
+    if (text != null) {
+      try {
+        FilterNode node =
+            CQL2_JSON.equals(lang) ? Cql2JsonParser.parse(text) : Cql2TextParser.parse(text);
+        filtered = query.withFilter(FilterSql.toSql(node, queryables));
+      } catch (FilterException e) {
+        throw ApiException.badParameter(FILTER, e.getMessage());
+      }
     }
     try {
-      FilterNode node =
-          CQL2_JSON.equals(lang) ? Cql2JsonParser.parse(text) : Cql2TextParser.parse(text);
-      return query.withFilter(FilterSql.toSql(node, queryables(layer)));
+      return SortAndSelect.shape(
+          filtered,
+          sortby == null ? null : SortAndSelect.sortBy(sortby, queryables),
+          properties == null ? null : SortAndSelect.properties(properties, queryables),
+          "true".equals(skip));
     } catch (FilterException e) {
-      throw ApiException.badParameter(FILTER, e.getMessage());
+      // e.at() is the parameter's name here
+      throw ApiException.badParameter(e.at(), e.getMessage().substring(e.at().length() + 2));
     }
   }
 }

@@ -30,7 +30,10 @@ final class ItemsParams {
           "f",
           FilterParams.FILTER,
           FilterParams.LANG,
-          FilterParams.CRS);
+          FilterParams.CRS,
+          FilterParams.SORTBY,
+          FilterParams.PROPERTIES,
+          FilterParams.SKIP_GEOMETRY);
 
   /** Filters only the events collection takes (on items, tiles and the histogram). */
   static final Set<String> EVENT_FILTERS = Set.of("category", "q");

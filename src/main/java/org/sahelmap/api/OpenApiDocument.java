@@ -191,6 +191,32 @@ final class OpenApiDocument {
                 List.of(FilterParams.CRS84),
                 "default",
                 FilterParams.CRS84)));
+    Map<String, Object> sortby =
+        param(
+            "sortby",
+            "query",
+            "queryables to order by, comma-separated, each ascending or with '-' descending"
+                + " (e.g. -fatalities,title); ties keep the collection's order",
+            Map.of("type", "array", "minItems", 1, "items", Map.of("type", "string")));
+    sortby.put("style", "form");
+    sortby.put("explode", false);
+    parameters.put("sortby", sortby);
+    Map<String, Object> properties =
+        param(
+            "properties",
+            "query",
+            "the feature properties to return, comma-separated (the others are left out)",
+            Map.of("type", "array", "items", Map.of("type", "string")));
+    properties.put("style", "form");
+    properties.put("explode", false);
+    parameters.put("properties", properties);
+    parameters.put(
+        "skipGeometry",
+        param(
+            "skipGeometry",
+            "query",
+            "true: every feature's geometry is null",
+            Map.of("type", "boolean", "default", false)));
     OpenApiTilePaths.addParameters(parameters);
     doc.put("components", Map.of("parameters", parameters));
     return doc;
@@ -215,6 +241,9 @@ final class OpenApiDocument {
             ref("filter"),
             ref("filter-lang"),
             ref("filter-crs"),
+            ref("sortby"),
+            ref("properties"),
+            ref("skipGeometry"),
             ref("itemsFormat")));
     return get(
         "Features of a collection, paged; f=geojson downloads all of them as a file",

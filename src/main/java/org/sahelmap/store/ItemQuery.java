@@ -20,7 +20,19 @@ public record ItemQuery(
     long offset,
     Set<String> categories,
     String text,
-    SqlCondition filter) {
+    SqlCondition filter,
+    Output output) {
+
+  /**
+   * How matches are returned, beyond the default (seq order, every property, the geometry): an
+   * ORDER BY list (each key bound), the property names to keep, or no geometry. Null: the default.
+   */
+  public record Output(
+      SqlCondition orderBy, java.util.List<String> properties, boolean skipGeometry) {
+    public Output {
+      properties = properties == null ? null : java.util.List.copyOf(properties);
+    }
+  }
 
   public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -37,7 +49,7 @@ public record ItemQuery(
 
   /** A query without category or text filters. */
   public ItemQuery(double[] bbox, Instant from, Instant to, long limit, long offset) {
-    this(bbox, from, to, limit, offset, Set.of(), null, null);
+    this(bbox, from, to, limit, offset, Set.of(), null, null, null);
   }
 
   /** A query without a CQL2 filter. */
@@ -49,7 +61,7 @@ public record ItemQuery(
       long offset,
       Set<String> categories,
       String text) {
-    this(bbox, from, to, limit, offset, categories, text, null);
+    this(bbox, from, to, limit, offset, categories, text, null, null);
   }
 
   /**
@@ -61,7 +73,12 @@ public record ItemQuery(
 
   /** The same query with a further condition. */
   public ItemQuery withFilter(SqlCondition condition) {
-    return new ItemQuery(bbox, from, to, limit, offset, categories, text, condition);
+    return new ItemQuery(bbox, from, to, limit, offset, categories, text, condition, output);
+  }
+
+  /** The same query returned another way. */
+  public ItemQuery withOutput(Output shape) {
+    return new ItemQuery(bbox, from, to, limit, offset, categories, text, filter, shape);
   }
 
   public boolean hasTime() {
@@ -70,11 +87,11 @@ public record ItemQuery(
 
   /** The same filters with another limit and offset. */
   public ItemQuery page(long newLimit, long newOffset) {
-    return new ItemQuery(bbox, from, to, newLimit, newOffset, categories, text, filter);
+    return new ItemQuery(bbox, from, to, newLimit, newOffset, categories, text, filter, output);
   }
 
   /** The same query without its time window. */
   public ItemQuery withoutTime() {
-    return new ItemQuery(bbox, null, null, limit, offset, categories, text, filter);
+    return new ItemQuery(bbox, null, null, limit, offset, categories, text, filter, output);
   }
 }

@@ -475,17 +475,36 @@ public final class PostgisFeatureStore implements FeatureStore {
    */
   static String selectSql(
       String layerId, ItemQuery query, List<Object> params, long rows, boolean manyMatches) {
-    StringBuilder sql =
-        new StringBuilder("SELECT id, ST_AsGeoJSON(geom, ")
-            .append(COORDINATE_DECIMALS)
-            .append("), properties::text FROM feature WHERE ")
-            .append(where(layerId, query, params))
-            // Otherwise, with a bbox, "seq + 0" keeps the planner off the (layer_id, seq) index:
-            // it would walk that index in order and filter, expecting matches spread evenly, but
-            // features are stored in spatial runs, so a small page of a small box scanned most of
-            // the layer (100 ms on 200,000 points against 10 ms through the spatial index). Few
-            // matches (at most COUNT_CAP) make that sort cheap.
-            .append(query.bbox() != null && !manyMatches ? " ORDER BY seq + 0" : " ORDER BY seq");
+    ItemQuery.Output out = query.output();
+    StringBuilder sql = new StringBuilder("SELECT id, ");
+    if (out != null && out.skipGeometry()) {
+      sql.append("'null'");
+    } else {
+      sql.append("ST_AsGeoJSON(geom, ").append(COORDINATE_DECIMALS).append(")");
+    }
+    if (out != null && out.properties() != null) {
+      // Only the named members, in the stored order; the names are one bound array.
+      sql.append(
+          ", (SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM"
+              + " jsonb_each(properties) WHERE key = ANY(?))::text");
+      params.add(out.properties().toArray(String[]::new));
+    } else {
+      sql.append(", properties::text");
+    }
+    sql.append(" FROM feature WHERE ").append(where(layerId, query, params));
+    if (out != null && out.orderBy() != null) {
+      // A client's order: every match is sorted (top-N), so only when asked for; seq breaks ties
+      // so pages neither repeat nor skip a feature.
+      sql.append(" ORDER BY ").append(out.orderBy().sql()).append(", seq");
+      params.addAll(out.orderBy().params());
+    } else {
+      // Otherwise, with a bbox, "seq + 0" keeps the planner off the (layer_id, seq) index:
+      // it would walk that index in order and filter, expecting matches spread evenly, but
+      // features are stored in spatial runs, so a small page of a small box scanned most of
+      // the layer (100 ms on 200,000 points against 10 ms through the spatial index). Few
+      // matches (at most COUNT_CAP) make that sort cheap.
+      sql.append(query.bbox() != null && !manyMatches ? " ORDER BY seq + 0" : " ORDER BY seq");
+    }
     if (rows != ItemQuery.UNLIMITED) {
       sql.append(" LIMIT ?");
       params.add(rows);

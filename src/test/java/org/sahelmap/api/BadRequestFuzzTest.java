@@ -441,13 +441,21 @@ class BadRequestFuzzTest {
             failures);
       }
     }
-    // Every value as a filter, in both encodings, on collections with and without time.
+    // Every value as a filter (in both encodings), a sort, a property list, on collections with
+    // and without time.
     List<String> filters = new ArrayList<>(List.of(VALUES));
     filters.addAll(List.of(FILTERS));
     for (String c : new String[] {"events", "aois", "kidal"}) {
       for (String v : filters) {
-        for (String lang : new String[] {"", "&filter-lang=cql2-json", "&filter-crs=" + enc(v)}) {
-          String url = base + "/ogc/collections/" + c + "/items?filter=" + enc(v) + lang;
+        for (String query :
+            new String[] {
+              "filter=" + enc(v),
+              "filter=" + enc(v) + "&filter-lang=cql2-json",
+              "filter=" + enc(v) + "&filter-crs=" + enc(v),
+              "sortby=" + enc(v),
+              "properties=" + enc(v) + "&skipGeometry=" + enc(v)
+            }) {
+          String url = base + "/ogc/collections/" + c + "/items?" + query;
           HttpResponse<String> res =
               HTTP.send(
                   HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),

@@ -238,6 +238,52 @@ class FilterApiTest {
   }
 
   @Test
+  void sortbyPropertiesAndSkipGeometryShapeThePage() {
+    withApp(
+        client -> {
+          JsonNode desc =
+              json(client.get("/ogc/collections/towns/items?limit=3&sortby=-population"));
+          assertThat(ids(desc)).containsExactly("t24", "t23", "t22");
+          // Followed, the next page goes on in the same order.
+          JsonNode next =
+              json(client.get("/ogc/collections/towns/items?limit=3&offset=3&sortby=-population"));
+          assertThat(ids(next)).containsExactly("t21", "t20", "t19");
+          // '+' sent unencoded arrives as a space: still ascending. Ties fall back to seq.
+          JsonNode asc =
+              json(
+                  client.get("/ogc/collections/events/items?limit=4&sortby=+category,-fatalities"));
+          assertThat(ids(asc)).containsExactly("ev9", "ev7", "ev5", "ev3");
+          JsonNode slim =
+              json(
+                  client.get(
+                      "/ogc/collections/towns/items?limit=2&properties=name&skipGeometry=true"
+                          + "&filter="
+                          + enc("population < 1002")));
+          for (JsonNode f : slim.get("features")) {
+            assertThat(f.get("geometry").isNull()).isTrue();
+            assertThat(f.get("properties").size()).isEqualTo(1);
+            assertThat(f.get("properties").has("name")).isTrue();
+          }
+          assertThat(ids(slim)).containsExactly("t0", "t1");
+          for (String bad :
+              List.of(
+                  "sortby=nosuch",
+                  "sortby=geometry",
+                  "sortby=name,name",
+                  "sortby=",
+                  "properties=geometry",
+                  "properties=nosuch",
+                  "skipGeometry=yes")) {
+            Response r = client.get("/ogc/collections/towns/items?" + bad);
+            JsonNode e = json(r);
+            assertThat(r.code()).as(bad + " " + e).isEqualTo(400);
+            assertThat(e.get("description").asText())
+                .startsWith("parameter '" + bad.substring(0, bad.indexOf('=')) + "'");
+          }
+        });
+  }
+
+  @Test
   void aSpatialFilterIsAnsweredFromTheSpatialIndex() throws Exception {
     SqlCondition c =
         FilterSql.toSql(
