@@ -79,7 +79,9 @@ final class CollectionsHandler {
     c.put("title", layer.title());
     c.put("description", layer.description());
     c.put("itemType", "feature");
-    c.put("crs", List.of(CRS84));
+    // Part 2: the CRSs items and features can be asked in; stored (and served by default) in CRS84.
+    c.put("crs", CrsParams.uris());
+    c.put("storageCrs", CRS84);
     Map<String, Object> ext = new LinkedHashMap<>();
     if (extent.bbox() != null) {
       ext.put("spatial", Map.of("bbox", List.of(extent.bbox()), "crs", CRS84));

@@ -43,10 +43,12 @@ final class ItemsHandler {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
     ItemQuery query =
-        filters.apply(
+        CrsParams.apply(
             ctx,
-            layer,
-            ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD));
+            filters.apply(
+                ctx,
+                layer,
+                ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD)));
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
@@ -95,7 +97,8 @@ final class ItemsHandler {
             .layerFeature(collectionId, featureId)
             .orElseThrow(() -> CollectionsHandler.noCollection(collectionId));
     Layer layer = found.layer();
-    ItemsParams.checkNames(ctx, Set.of("f"));
+    ItemsParams.checkNames(ctx, Set.of("f", CrsParams.CRS));
+    CrsParams.Supported crs = CrsParams.of(CrsParams.CRS, ctx.queryParam(CrsParams.CRS));
     Format format = Format.of(ctx, true);
     var feature =
         found
@@ -104,12 +107,18 @@ final class ItemsHandler {
                 () ->
                     ApiException.notFound(
                         "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
-    if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+    if (HttpCaching.notModified(
+        ctx, layer.updatedAt(), format.name() + crs.srid() + crs.latitudeFirst())) {
       return;
     }
     if (format == Format.HTML) {
       ctx.html(ItemPages.item(layer, feature));
       return;
+    }
+    ctx.header("Content-Crs", "<" + crs.uri() + ">");
+    String geometry = feature.geometryJson();
+    if (!crs.uri().equals(CrsParams.CRS84)) {
+      geometry = store.geometryIn(layer.id(), featureId, crs.reprojection()).orElse(geometry);
     }
     String base = Links.root(ctx) + OgcPaths.collection(layer.id());
     String self = Links.root(ctx) + ctx.path();
@@ -120,7 +129,7 @@ final class ItemsHandler {
             Links.link(base, "collection", Links.JSON, "the collection it belongs to"));
     StringWriter sw = new StringWriter();
     GeoJsonFeatureWriter.writeFeature(
-        sw, feature.id(), feature.geometryJson(), feature.propertiesJson(), Map.of("links", links));
+        sw, feature.id(), geometry, feature.propertiesJson(), Map.of("links", links));
     ctx.contentType(Links.GEOJSON + ";charset=utf-8");
     ctx.result(sw.toString());
   }

@@ -33,7 +33,9 @@ final class ItemsParams {
           FilterParams.CRS,
           FilterParams.SORTBY,
           FilterParams.PROPERTIES,
-          FilterParams.SKIP_GEOMETRY);
+          FilterParams.SKIP_GEOMETRY,
+          CrsParams.CRS,
+          CrsParams.BBOX_CRS);
 
   /** Filters only the events collection takes (on items, tiles and the histogram). */
   static final Set<String> EVENT_FILTERS = Set.of("category", "q");
@@ -54,7 +56,8 @@ final class ItemsParams {
    */
   static ItemQuery parse(Context ctx, int maxLimit, boolean events, boolean download) {
     checkNames(ctx, events ? union(KNOWN, EVENT_FILTERS) : KNOWN);
-    double[] bbox = bbox(ctx.queryParam("bbox"));
+    // A bbox in another CRS than CRS84 is CrsParams's to read.
+    double[] bbox = CrsParams.bboxElsewhere(ctx) ? null : bbox(ctx.queryParam("bbox"));
     Instant[] window = datetime(ctx.queryParam("datetime"));
     String rawLimit = ctx.queryParam("limit");
     long limit = download && rawLimit == null ? ItemQuery.UNLIMITED : limit(rawLimit, maxLimit);

@@ -22,6 +22,7 @@ final class LandingHandler {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
           // Part 3 and the CQL2 classes its filter speaks (org.sahelmap.filter).
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
           "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",

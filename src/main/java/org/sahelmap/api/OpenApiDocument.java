@@ -66,7 +66,7 @@ final class OpenApiDocument {
         get(
             "One feature",
             "item",
-            List.of(ref("collectionId"), ref("featureId")),
+            List.of(ref("collectionId"), ref("featureId"), ref("crs")),
             geojson("a GeoJSON Feature")));
     paths.put(
         OgcPaths.QUERYABLES,
@@ -191,6 +191,27 @@ final class OpenApiDocument {
                 List.of(FilterParams.CRS84),
                 "default",
                 FilterParams.CRS84)));
+    Map<String, Object> crsSchema =
+        Map.of(
+            "type",
+            "string",
+            "format",
+            "uri",
+            "enum",
+            CrsParams.uris(),
+            "default",
+            CrsParams.CRS84);
+    parameters.put(
+        "crs",
+        param(
+            "crs",
+            "query",
+            "the CRS of the geometries in the answer (Content-Crs names it); EPSG:4326 puts"
+                + " latitude first",
+            crsSchema));
+    parameters.put(
+        "bbox-crs",
+        param("bbox-crs", "query", "the CRS bbox is given in, in its own axis order", crsSchema));
     Map<String, Object> sortby =
         param(
             "sortby",
@@ -241,6 +262,8 @@ final class OpenApiDocument {
             ref("filter"),
             ref("filter-lang"),
             ref("filter-crs"),
+            ref("crs"),
+            ref("bbox-crs"),
             ref("sortby"),
             ref("properties"),
             ref("skipGeometry"),

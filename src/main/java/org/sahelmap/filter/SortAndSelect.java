@@ -94,6 +94,6 @@ public final class SortAndSelect {
     if (orderBy == null && properties == null && !skipGeometry) {
       return query;
     }
-    return query.withOutput(new ItemQuery.Output(orderBy, properties, skipGeometry));
+    return query.withOutput(new ItemQuery.Output(orderBy, properties, skipGeometry, null));
   }
 }

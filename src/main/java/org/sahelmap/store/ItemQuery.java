@@ -28,7 +28,10 @@ public record ItemQuery(
    * ORDER BY list (each key bound), the property names to keep, or no geometry. Null: the default.
    */
   public record Output(
-      SqlCondition orderBy, java.util.List<String> properties, boolean skipGeometry) {
+      SqlCondition orderBy,
+      java.util.List<String> properties,
+      boolean skipGeometry,
+      Reprojection crs) {
     public Output {
       properties = properties == null ? null : java.util.List.copyOf(properties);
     }

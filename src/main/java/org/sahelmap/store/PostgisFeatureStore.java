@@ -458,6 +458,24 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
+  @Override
+  public Optional<String> geometryIn(String layerId, String featureId, Reprojection crs) {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "SELECT " + crs.sql("geom", params) + " FROM feature WHERE layer_id = ? AND id = ?";
+    params.add(layerId);
+    params.add(featureId);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
+    }
+  }
+
   /**
    * The query behind {@link #stream}: id, GeoJSON geometry and properties text of one page (or of
    * every matching feature when the limit is {@link ItemQuery#UNLIMITED}), in {@code seq} order.
@@ -479,6 +497,8 @@ public final class PostgisFeatureStore implements FeatureStore {
     StringBuilder sql = new StringBuilder("SELECT id, ");
     if (out != null && out.skipGeometry()) {
       sql.append("'null'");
+    } else if (out != null && out.crs() != null) {
+      sql.append(out.crs().sql("geom", params));
     } else {
       sql.append("ST_AsGeoJSON(geom, ").append(COORDINATE_DECIMALS).append(")");
     }
