@@ -173,6 +173,9 @@ class BadRequestFuzzTest {
     "cql2-text",
     "cql2-json",
     "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "http://www.opengis.net/def/crs/EPSG/0/4326",
+    "-1e30,-1e30,1e30,1e30",
+    "0,0,1e308,1e308",
     "{\"op\":\"=\",\"args\":[{\"property\":\"id\"},\"x\"]}",
     "{\"op\":\"s_intersects\",\"args\":[{\"property\":\"geometry\"},{\"type\":\"Point\"}]}",
     "{\"op\":\"and\",\"args\":null}",
@@ -453,7 +456,10 @@ class BadRequestFuzzTest {
               "filter=" + enc(v) + "&filter-lang=cql2-json",
               "filter=" + enc(v) + "&filter-crs=" + enc(v),
               "sortby=" + enc(v),
-              "properties=" + enc(v) + "&skipGeometry=" + enc(v)
+              "properties=" + enc(v) + "&skipGeometry=" + enc(v),
+              "crs=" + enc(v),
+              "bbox=" + enc(v) + "&bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857"),
+              "bbox=1,2,3,4&bbox-crs=" + enc(v)
             }) {
           String url = base + "/ogc/collections/" + c + "/items?" + query;
           HttpResponse<String> res =
