@@ -97,9 +97,33 @@ final class LandingHandler {
     ctx.json(Map.of("conformsTo", CONFORMANCE));
   }
 
+  @SuppressWarnings("unchecked")
   void openApi(Context ctx) {
-    Format.of(ctx, false);
+    Map<String, Object> doc = OpenApiDocument.build(Links.root(ctx), maxLimit);
+    if (Format.of(ctx, true) == Format.HTML) {
+      // The API at a glance: each path and method with its summary; the JSON has the rest.
+      StringBuilder list =
+          new StringBuilder("<table><tr><th>path</th><th>method</th><th>what</th></tr>");
+      ((Map<String, Object>) doc.get("paths"))
+          .forEach(
+              (path, item) ->
+                  ((Map<String, Object>) item)
+                      .forEach(
+                          (method, op) -> {
+                            if (op instanceof Map<?, ?> o) {
+                              list.append("<tr><td><code>/ogc")
+                                  .append(esc(path.equals("/") ? "" : path))
+                                  .append("</code></td><td>")
+                                  .append(esc(method.toUpperCase(java.util.Locale.ROOT)))
+                                  .append("</td><td>")
+                                  .append(esc(o.get("summary")))
+                                  .append("</td></tr>");
+                            }
+                          }));
+      ctx.html(Html.page("API definition", "/ogc/api?f=json", list + "</table>"));
+      return;
+    }
     ctx.contentType(Links.OPENAPI);
-    ctx.result(JsonText.toJson(OpenApiDocument.build(Links.root(ctx), maxLimit)));
+    ctx.result(JsonText.toJson(doc));
   }
 }

@@ -102,6 +102,10 @@ class OgcApiTest {
           // Paths outside /ogc name their own server, the root.
           assertThat(paths.get("/health").get("servers").get(0).get("url").asText())
               .doesNotEndWith("/ogc");
+          Response html = client.get("/ogc/api?f=html");
+          assertThat(html.code()).isEqualTo(200);
+          assertThat(html.header("Content-Type")).startsWith("text/html");
+          assertThat(html.body().string()).contains("/ogc/collections/{collectionId}/queryables");
           // GET is declared on the aois items path, beside POST.
           JsonNode aoiItems = paths.get("/collections/aois/items");
           assertThat(aoiItems.has("get")).isTrue();
