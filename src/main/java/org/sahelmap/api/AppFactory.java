@@ -18,6 +18,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.PostgisTileStore;
+import org.sahelmap.store.PropertyTypes;
 import org.sahelmap.tiles.TileCache;
 
 /**
@@ -136,7 +137,9 @@ public final class AppFactory {
       BriefingStore briefingStore) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
-    ItemsHandler items = new ItemsHandler(store, maxLimit);
+    FilterParams filters = new FilterParams(new PropertyTypes(database.dataSource()));
+    ItemsHandler items = new ItemsHandler(store, maxLimit, filters);
+    QueryablesHandler queryables = new QueryablesHandler(store, filters);
     TilesHandler tiles =
         new TilesHandler(
             store, new PostgisTileStore(database.dataSource()), new TileCache(TILE_CACHE_BYTES));
@@ -177,6 +180,7 @@ public final class AppFactory {
     app.get(OgcPaths.collection(AoiStore.LAYER) + "/export", aoiAnalysis::export);
     app.get(OgcPaths.ITEMS, items::items);
     app.get(OgcPaths.ITEM, items::item);
+    app.get(OgcPaths.QUERYABLES, queryables::queryables);
     app.get(
         OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
@@ -186,6 +190,17 @@ public final class AppFactory {
     app.get(tilesets, tiles::tilesets);
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
     app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);
+
+    // HEAD answers with the GET's status and headers (Jetty sends no body for HEAD).
+    app.head("/ogc", landing::landing);
+    app.head("/ogc/conformance", landing::conformance);
+    app.head("/ogc/api", landing::openApi);
+    app.head(OgcPaths.COLLECTIONS, collections::list);
+    app.head(OgcPaths.COLLECTION, collections::one);
+    app.head(aoiItem, aois::item);
+    app.head(OgcPaths.ITEMS, items::items);
+    app.head(OgcPaths.ITEM, items::item);
+    app.head(OgcPaths.QUERYABLES, queryables::queryables);
 
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.get("/api/briefings", briefings::list);

@@ -43,7 +43,7 @@ final class CollectionPages {
             + items
             + "?f=json\">items (GeoJSON)</a> · <a href=\""
             + items
-            + "?f=geojson&amp;limit=unlimited\">download all</a></p>"
+            + "?f=geojson\">download all</a></p>"
             + "<div id=\"map\" style=\"height:420px;border:1px solid #ccc\"></div>"
             + "<h2>Metadata</h2><pre>"
             + esc(c.get("metadata"))

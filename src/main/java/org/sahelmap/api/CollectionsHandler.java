@@ -79,7 +79,9 @@ final class CollectionsHandler {
     c.put("title", layer.title());
     c.put("description", layer.description());
     c.put("itemType", "feature");
-    c.put("crs", List.of(CRS84));
+    // Part 2: the CRSs items and features can be asked in; stored (and served by default) in CRS84.
+    c.put("crs", CrsParams.uris());
+    c.put("storageCrs", CRS84);
     Map<String, Object> ext = new LinkedHashMap<>();
     if (extent.bbox() != null) {
       ext.put("spatial", Map.of("bbox", List.of(extent.bbox()), "crs", CRS84));
@@ -111,10 +113,21 @@ final class CollectionsHandler {
             Links.link(base + "?f=html", "alternate", Links.HTML, "this collection as HTML"),
             Links.link(base + "/items", "items", Links.GEOJSON, "its features"),
             Links.link(
-                base + "/items?f=geojson&limit=unlimited",
+                base + "/items?f=geojson",
                 "enclosure",
                 Links.GEOJSON,
                 "all its features as one GeoJSON file"),
+            Links.link(
+                base + "/queryables",
+                Links.REL_QUERYABLES,
+                QueryablesHandler.SCHEMA_JSON,
+                "the names and types a filter may use"),
+            // The same under the drafts' relation name, which GDAL up to 3.6 looks for.
+            Links.link(
+                base + "/queryables",
+                "queryables",
+                Links.JSON,
+                "the names and types a filter may use"),
             Links.link(
                 base + "/tiles",
                 Links.REL_TILESETS_VECTOR,

@@ -21,15 +21,18 @@ import org.sahelmap.store.Layer;
 
 /**
  * {@code /ogc/collections/{id}/items} and {@code .../items/{featureId}}. Pages and whole-collection
- * exports ({@code limit=unlimited}) are streamed from PostGIS straight to the response.
+ * exports ({@code f=geojson}: every match, as a file) are streamed from PostGIS straight to the
+ * response.
  */
 final class ItemsHandler {
   private final FeatureStore store;
   private final int maxLimit;
+  private final FilterParams filters;
 
-  ItemsHandler(FeatureStore store, int maxLimit) {
+  ItemsHandler(FeatureStore store, int maxLimit, FilterParams filters) {
     this.store = store;
     this.maxLimit = maxLimit;
+    this.filters = filters;
   }
 
   void items(Context ctx) throws IOException {
@@ -39,7 +42,13 @@ final class ItemsHandler {
     if (!events) {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
-    ItemQuery query = ItemsParams.parse(ctx, maxLimit, events);
+    ItemQuery query =
+        CrsParams.apply(
+            ctx,
+            filters.apply(
+                ctx,
+                layer,
+                ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD)));
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
@@ -88,7 +97,8 @@ final class ItemsHandler {
             .layerFeature(collectionId, featureId)
             .orElseThrow(() -> CollectionsHandler.noCollection(collectionId));
     Layer layer = found.layer();
-    ItemsParams.checkNames(ctx, Set.of("f"));
+    ItemsParams.checkNames(ctx, Set.of("f", CrsParams.CRS));
+    CrsParams.Supported crs = CrsParams.of(CrsParams.CRS, ctx.queryParam(CrsParams.CRS));
     Format format = Format.of(ctx, true);
     var feature =
         found
@@ -97,21 +107,29 @@ final class ItemsHandler {
                 () ->
                     ApiException.notFound(
                         "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
-    if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+    if (HttpCaching.notModified(
+        ctx, layer.updatedAt(), format.name() + crs.srid() + crs.latitudeFirst())) {
       return;
     }
     if (format == Format.HTML) {
       ctx.html(ItemPages.item(layer, feature));
       return;
     }
+    ctx.header("Content-Crs", "<" + crs.uri() + ">");
+    String geometry = feature.geometryJson();
+    if (!crs.uri().equals(CrsParams.CRS84)) {
+      geometry = store.geometryIn(layer.id(), featureId, crs.reprojection()).orElse(geometry);
+    }
     String base = Links.root(ctx) + OgcPaths.collection(layer.id());
+    String self = Links.root(ctx) + ctx.path();
     List<Link> links =
         List.of(
-            Links.link(Links.root(ctx) + ctx.path(), "self", Links.GEOJSON, "this feature"),
+            Links.link(self, "self", Links.GEOJSON, "this feature"),
+            Links.link(self + "?f=html", "alternate", Links.HTML, "this feature as HTML"),
             Links.link(base, "collection", Links.JSON, "the collection it belongs to"));
     StringWriter sw = new StringWriter();
     GeoJsonFeatureWriter.writeFeature(
-        sw, feature.id(), feature.geometryJson(), feature.propertiesJson(), Map.of("links", links));
+        sw, feature.id(), geometry, feature.propertiesJson(), Map.of("links", links));
     ctx.contentType(Links.GEOJSON + ";charset=utf-8");
     ctx.result(sw.toString());
   }
@@ -120,6 +138,7 @@ final class ItemsHandler {
       Context ctx, String self, ItemQuery query, FeatureStore.Page page) {
     List<Link> links = new ArrayList<>();
     links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
+    links.add(Links.link(htmlTwin(ctx, self), "alternate", Links.HTML, "this page as HTML"));
     if (query.limit() != ItemQuery.UNLIMITED) {
       if (page.more()) {
         long next = query.offset() + query.limit();
@@ -133,6 +152,21 @@ final class ItemsHandler {
     String base = self.substring(0, self.lastIndexOf("/items"));
     links.add(Links.link(base, "collection", Links.JSON, "the collection"));
     return links;
+  }
+
+  /**
+   * The request's own URL as HTML: {@code f=html} in place of any {@code f}, other parameters kept.
+   */
+  private static String htmlTwin(Context ctx, String self) {
+    StringBuilder q = new StringBuilder("?f=html");
+    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+      if (!p.getKey().equals("f")) {
+        for (String v : p.getValue()) {
+          q.append('&').append(Query.encode(p.getKey())).append('=').append(Query.encode(v));
+        }
+      }
+    }
+    return self + q;
   }
 
   /** The request's own URL, with offset replaced when one is given; parameters keep their order. */

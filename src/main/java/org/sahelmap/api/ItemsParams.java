@@ -21,8 +21,21 @@ import org.sahelmap.store.ItemQuery;
  */
 final class ItemsParams {
   static final int DEFAULT_LIMIT = 100;
-  static final String UNLIMITED = "unlimited";
-  static final Set<String> KNOWN = Set.of("bbox", "datetime", "limit", "offset", "f");
+  static final Set<String> KNOWN =
+      Set.of(
+          "bbox",
+          "datetime",
+          "limit",
+          "offset",
+          "f",
+          FilterParams.FILTER,
+          FilterParams.LANG,
+          FilterParams.CRS,
+          FilterParams.SORTBY,
+          FilterParams.PROPERTIES,
+          FilterParams.SKIP_GEOMETRY,
+          CrsParams.CRS,
+          CrsParams.BBOX_CRS);
 
   /** Filters only the events collection takes (on items, tiles and the histogram). */
   static final Set<String> EVENT_FILTERS = Set.of("category", "q");
@@ -33,10 +46,21 @@ final class ItemsParams {
   private ItemsParams() {}
 
   static ItemQuery parse(Context ctx, int maxLimit, boolean events) {
+    return parse(ctx, maxLimit, events, false);
+  }
+
+  /**
+   * {@code download}: the client asked for the collection as a file ({@code f=geojson}), which
+   * holds every match unless a limit is given. Part 1 wants {@code limit} to be an integer, so a
+   * whole-collection export is a representation rather than a special limit value.
+   */
+  static ItemQuery parse(Context ctx, int maxLimit, boolean events, boolean download) {
     checkNames(ctx, events ? union(KNOWN, EVENT_FILTERS) : KNOWN);
-    double[] bbox = bbox(ctx.queryParam("bbox"));
+    // A bbox in another CRS than CRS84 is CrsParams's to read.
+    double[] bbox = CrsParams.bboxElsewhere(ctx) ? null : bbox(ctx.queryParam("bbox"));
     Instant[] window = datetime(ctx.queryParam("datetime"));
-    long limit = limit(ctx.queryParam("limit"), maxLimit);
+    String rawLimit = ctx.queryParam("limit");
+    long limit = download && rawLimit == null ? ItemQuery.UNLIMITED : limit(rawLimit, maxLimit);
     long offset = offset(ctx.queryParam("offset"));
     return new ItemQuery(
         bbox,
@@ -124,42 +148,45 @@ final class ItemsParams {
     }
   }
 
+  /**
+   * 4 numbers (minLon,minLat,maxLon,maxLat) or 6 (with minimum and maximum height after each
+   * corner's latitude, as Part 1 gives them; our features are 2D, so the heights only have to be
+   * numbers in order). A minimum longitude greater than the maximum is a box crossing the
+   * antimeridian, as Part 1 defines it (177,65,-177,70 spans 6° of longitude): the store splits it
+   * into two boxes on the spatial index. Returns the 4 horizontal numbers.
+   */
   static double[] bbox(String raw) {
     if (raw == null) {
       return null;
     }
     String[] parts = raw.split(",", -1);
-    if (parts.length == 6) {
+    if (parts.length != 4 && parts.length != 6) {
       throw ApiException.badParameter(
-          "bbox", "3D bounding boxes are not supported; give 4 numbers");
+          "bbox",
+          "needs 4 comma-separated numbers (minLon,minLat,maxLon,maxLat) or 6"
+              + " (minLon,minLat,minHeight,maxLon,maxLat,maxHeight)");
     }
-    if (parts.length != 4) {
-      throw ApiException.badParameter(
-          "bbox", "needs 4 comma-separated numbers: minLon,minLat,maxLon,maxLat");
-    }
-    double[] b = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] all = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
       try {
-        b[i] = Double.parseDouble(parts[i].trim());
+        all[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
         throw ApiException.badParameter("bbox", "'" + parts[i] + "' is not a number");
       }
-      if (!Double.isFinite(b[i])) {
+      if (!Double.isFinite(all[i])) {
         throw ApiException.badParameter("bbox", "numbers must be finite");
       }
     }
-    if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+    double[] b = parts.length == 4 ? all : new double[] {all[0], all[1], all[3], all[4]};
+    if (parts.length == 6 && all[2] > all[5]) {
+      throw ApiException.badParameter("bbox", "minimum height is greater than maximum height");
+    }
+    if (b[0] < -180 || b[0] > 180 || b[2] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
       throw ApiException.badParameter(
           "bbox", "longitudes must lie in [-180, 180] and latitudes in [-90, 90] (CRS84)");
     }
     if (b[1] > b[3]) {
       throw ApiException.badParameter("bbox", "minimum latitude is greater than maximum latitude");
-    }
-    if (b[0] > b[2]) {
-      throw ApiException.badParameter(
-          "bbox",
-          "minimum longitude is greater than maximum (boxes crossing the antimeridian"
-              + " are not supported)");
     }
     return b;
   }
@@ -232,9 +259,6 @@ final class ItemsParams {
   static long limit(String raw, int maxLimit) {
     if (raw == null) {
       return Math.min(DEFAULT_LIMIT, maxLimit);
-    }
-    if (raw.equals(UNLIMITED)) {
-      return ItemQuery.UNLIMITED;
     }
     long v = wholeNumber("limit", raw);
     if (v < 1) {

@@ -22,6 +22,21 @@ final class LandingHandler {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+          // Part 3 and the CQL2 classes its filter speaks (org.sahelmap.filter).
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+          "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+          "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
           "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
           "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
           // OGC API Tiles Part 1 (OGC 20-057) and the tile matrix set JSON of OGC 17-083r4.
@@ -82,9 +97,33 @@ final class LandingHandler {
     ctx.json(Map.of("conformsTo", CONFORMANCE));
   }
 
+  @SuppressWarnings("unchecked")
   void openApi(Context ctx) {
-    Format.of(ctx, false);
+    Map<String, Object> doc = OpenApiDocument.build(Links.root(ctx), maxLimit);
+    if (Format.of(ctx, true) == Format.HTML) {
+      // The API at a glance: each path and method with its summary; the JSON has the rest.
+      StringBuilder list =
+          new StringBuilder("<table><tr><th>path</th><th>method</th><th>what</th></tr>");
+      ((Map<String, Object>) doc.get("paths"))
+          .forEach(
+              (path, item) ->
+                  ((Map<String, Object>) item)
+                      .forEach(
+                          (method, op) -> {
+                            if (op instanceof Map<?, ?> o) {
+                              list.append("<tr><td><code>/ogc")
+                                  .append(esc(path.equals("/") ? "" : path))
+                                  .append("</code></td><td>")
+                                  .append(esc(method.toUpperCase(java.util.Locale.ROOT)))
+                                  .append("</td><td>")
+                                  .append(esc(o.get("summary")))
+                                  .append("</td></tr>");
+                            }
+                          }));
+      ctx.html(Html.page("API definition", "/ogc/api?f=json", list + "</table>"));
+      return;
+    }
     ctx.contentType(Links.OPENAPI);
-    ctx.result(JsonText.toJson(OpenApiDocument.build(Links.root(ctx), maxLimit)));
+    ctx.result(JsonText.toJson(doc));
   }
 }

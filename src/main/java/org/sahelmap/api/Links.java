@@ -15,6 +15,7 @@ final class Links {
   static final String MVT = "application/vnd.mapbox-vector-tile";
   static final String REL_TILESETS_VECTOR =
       "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+  static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
   static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
 
   private Links() {}

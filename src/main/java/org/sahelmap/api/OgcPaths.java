@@ -11,6 +11,7 @@ final class OgcPaths {
   static final String ITEMS = COLLECTION + "/items";
   static final String ITEM = ITEMS + "/{featureId}";
   static final String TILESETS = COLLECTION + "/tiles";
+  static final String QUERYABLES = COLLECTION + "/queryables";
 
   private OgcPaths() {}
 
@@ -24,6 +25,10 @@ final class OgcPaths {
 
   static String item(String id, String featureId) {
     return items(id) + "/" + featureId;
+  }
+
+  static String queryables(String id) {
+    return collection(id) + "/queryables";
   }
 
   static String tilesets(String id) {

@@ -3,6 +3,7 @@ package org.sahelmap.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.store.FeatureStore;
 
 /**
@@ -32,7 +33,10 @@ final class OpenApiDocument {
             "1.0.0",
             "description",
             LandingHandler.DESCRIPTION));
-    doc.put("servers", List.of(Map.of("url", root)));
+    // The landing page is the base a client is given (http://HOST/ogc): every path is relative
+    // to it, so base + "/conformance" is right with or without a trailing slash. Paths outside
+    // /ogc name their own server.
+    doc.put("servers", List.of(Map.of("url", root + BASE)));
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("/ogc", get("Landing page", "landing", List.of(ref("f")), json("the landing page")));
     paths.put(
@@ -53,40 +57,35 @@ final class OpenApiDocument {
             "collection",
             List.of(ref("collectionId"), ref("f")),
             json(COLLECTION_MEMBERS)));
-    paths.put(
-        OgcPaths.ITEMS,
-        get(
-            "Features of a collection, paged; f=geojson with limit=unlimited downloads all of them",
-            "items",
-            List.of(
-                ref("collectionId"),
-                ref("bbox"),
-                ref("datetime"),
-                ref("category"),
-                ref("q"),
-                ref("limit"),
-                ref("offset"),
-                ref("itemsFormat")),
-            geojson(
-                "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
-                    + " given when at most "
-                    + String.format("%,d", FeatureStore.COUNT_CAP)
-                    + " features match (and always with limit=unlimited), and left out beyond"
-                    + " that, where counting would cost more than the page; the next link is"
-                    + " present exactly when more features follow")));
+    paths.put(OgcPaths.ITEMS, itemsGet("items", true));
+    // Declared on its own path too (which also takes POST), or a client reading the document
+    // would conclude GET is not allowed there.
+    paths.put(OgcPaths.items(AoiStore.LAYER), itemsGet("aoiItems", false));
     paths.put(
         OgcPaths.ITEM,
         get(
             "One feature",
             "item",
-            List.of(ref("collectionId"), ref("featureId")),
+            List.of(ref("collectionId"), ref("featureId"), ref("crs")),
             geojson("a GeoJSON Feature")));
+    paths.put(
+        OgcPaths.QUERYABLES,
+        get(
+            "The names and types a filter on this collection may use (JSON Schema)",
+            "queryables",
+            List.of(ref("collectionId"), ref("f")),
+            Map.of(
+                "description",
+                "a JSON Schema: id, geometry, each property with its type and, for events,"
+                    + " start_time, end_time and the interval datetime",
+                "content",
+                Map.of(QueryablesHandler.SCHEMA_JSON, Map.of()))));
     paths.put(
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
     OpenApiWritePaths.addTo(paths);
     OpenApiTilePaths.addTo(paths);
-    doc.put("paths", paths);
+    doc.put("paths", relativeToBase(paths, root));
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("collectionId", param("collectionId", "path", "a collection id", string()));
@@ -103,42 +102,37 @@ final class OpenApiDocument {
     Map<String, Object> bboxSchema = new LinkedHashMap<>();
     bboxSchema.put("type", "array");
     bboxSchema.put("minItems", 4);
-    bboxSchema.put("maxItems", 4);
+    bboxSchema.put("maxItems", 6);
     bboxSchema.put("items", Map.of("type", "number"));
     Map<String, Object> bbox =
         param(
             "bbox",
             "query",
-            "minLon,minLat,maxLon,maxLat in CRS84; features intersecting it are returned",
+            "minLon,minLat,maxLon,maxLat in CRS84 (or 6 numbers with minimum and maximum height);"
+                + " features intersecting it are returned; minLon > maxLon crosses the"
+                + " antimeridian",
             bboxSchema);
     bbox.put("style", "form");
     bbox.put("explode", false);
     parameters.put("bbox", bbox);
-    parameters.put(
-        "datetime",
+    Map<String, Object> datetime =
         param(
             "datetime",
             "query",
             "an RFC 3339 date or date-time, or an interval start/end with '..' for an open end;"
                 + " features whose time span overlaps it are returned (collections without time"
                 + " ignore it)",
-            string()));
+            string());
+    datetime.put("style", "form");
+    datetime.put("explode", false);
+    parameters.put("datetime", datetime);
+    // The fragment of Part 1 (/req/core/fc-limit-definition), with our default and maximum.
     Map<String, Object> limitSchema = new LinkedHashMap<>();
-    limitSchema.put(
-        "oneOf",
-        List.of(
-            Map.of(
-                "type",
-                "integer",
-                "minimum",
-                1,
-                "maximum",
-                maxLimit,
-                "default",
-                ItemsParams.DEFAULT_LIMIT),
-            Map.of("type", "string", "enum", List.of(ItemsParams.UNLIMITED))));
-    parameters.put(
-        "limit",
+    limitSchema.put("type", "integer");
+    limitSchema.put("minimum", 1);
+    limitSchema.put("maximum", maxLimit);
+    limitSchema.put("default", ItemsParams.DEFAULT_LIMIT);
+    Map<String, Object> limit =
         param(
             "limit",
             "query",
@@ -146,8 +140,11 @@ final class OpenApiDocument {
                 + ItemsParams.DEFAULT_LIMIT
                 + ", maximum "
                 + maxLimit
-                + " (larger values are clamped); 'unlimited' returns the whole collection",
-            limitSchema));
+                + " (larger values are clamped); with f=geojson and no limit, every match",
+            limitSchema);
+    limit.put("style", "form");
+    limit.put("explode", false);
+    parameters.put("limit", limit);
     parameters.put(
         "offset",
         param(
@@ -155,9 +152,155 @@ final class OpenApiDocument {
             "query",
             "features to skip",
             Map.of("type", "integer", "minimum", 0, "default", 0)));
+    parameters.put(
+        "filter",
+        param(
+            "filter",
+            "query",
+            "a CQL2 expression over the collection's queryables (see /queryables): comparisons,"
+                + " AND/OR/NOT, LIKE, IN, BETWEEN, IS NULL, CASEI, S_INTERSECTS and the other"
+                + " S_ functions over WKT or BBOX in CRS84, T_INTERSECTS, T_BEFORE, T_AFTER and"
+                + " the other T_ functions over DATE, TIMESTAMP and INTERVAL; joined with the"
+                + " other parameters by AND. A malformed filter is 400 naming the place",
+            string()));
+    parameters.put(
+        "filter-lang",
+        param(
+            "filter-lang",
+            "query",
+            "the encoding of filter; cql-text, the drafts' name, is read as cql2-text",
+            Map.of(
+                "type",
+                "string",
+                "enum",
+                List.of(FilterParams.CQL2_TEXT, FilterParams.CQL2_JSON, FilterParams.DRAFT_TEXT),
+                "default",
+                FilterParams.CQL2_TEXT)));
+    parameters.put(
+        "filter-crs",
+        param(
+            "filter-crs",
+            "query",
+            "the CRS of geometries in filter: CRS84 only",
+            Map.of(
+                "type",
+                "string",
+                "format",
+                "uri",
+                "enum",
+                List.of(FilterParams.CRS84),
+                "default",
+                FilterParams.CRS84)));
+    Map<String, Object> crsSchema =
+        Map.of(
+            "type",
+            "string",
+            "format",
+            "uri",
+            "enum",
+            CrsParams.uris(),
+            "default",
+            CrsParams.CRS84);
+    parameters.put(
+        "crs",
+        param(
+            "crs",
+            "query",
+            "the CRS of the geometries in the answer (Content-Crs names it); EPSG:4326 puts"
+                + " latitude first",
+            crsSchema));
+    parameters.put(
+        "bbox-crs",
+        param("bbox-crs", "query", "the CRS bbox is given in, in its own axis order", crsSchema));
+    Map<String, Object> sortby =
+        param(
+            "sortby",
+            "query",
+            "queryables to order by, comma-separated, each ascending or with '-' descending"
+                + " (e.g. -fatalities,title); ties keep the collection's order",
+            Map.of("type", "array", "minItems", 1, "items", Map.of("type", "string")));
+    sortby.put("style", "form");
+    sortby.put("explode", false);
+    parameters.put("sortby", sortby);
+    Map<String, Object> properties =
+        param(
+            "properties",
+            "query",
+            "the feature properties to return, comma-separated (the others are left out)",
+            Map.of("type", "array", "items", Map.of("type", "string")));
+    properties.put("style", "form");
+    properties.put("explode", false);
+    parameters.put("properties", properties);
+    parameters.put(
+        "skipGeometry",
+        param(
+            "skipGeometry",
+            "query",
+            "true: every feature's geometry is null",
+            Map.of("type", "boolean", "default", false)));
     OpenApiTilePaths.addParameters(parameters);
     doc.put("components", Map.of("parameters", parameters));
     return doc;
+  }
+
+  static final String BASE = "/ogc";
+
+  /** GET on a collection's items; {@code generic}: the path has the {collectionId} parameter. */
+  private static Map<String, Object> itemsGet(String operationId, boolean generic) {
+    List<Object> params = new java.util.ArrayList<>();
+    if (generic) {
+      params.add(ref("collectionId"));
+    }
+    params.addAll(
+        List.of(
+            ref("bbox"),
+            ref("datetime"),
+            ref("category"),
+            ref("q"),
+            ref("limit"),
+            ref("offset"),
+            ref("filter"),
+            ref("filter-lang"),
+            ref("filter-crs"),
+            ref("crs"),
+            ref("bbox-crs"),
+            ref("sortby"),
+            ref("properties"),
+            ref("skipGeometry"),
+            ref("itemsFormat")));
+    return get(
+        "Features of a collection, paged; f=geojson downloads all of them as a file",
+        operationId,
+        params,
+        geojson(
+            "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
+                + " given when at most "
+                + String.format("%,d", FeatureStore.COUNT_CAP)
+                + " features match (and always with f=geojson), and left out beyond"
+                + " that, where counting would cost more than the page; the next link is"
+                + " present exactly when more features follow"));
+  }
+
+  /**
+   * The paths as the document states them: those under /ogc relative to the server URL (which ends
+   * in /ogc), the others (/health, /api/...) with their own server, the root.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> relativeToBase(Map<String, Object> paths, String root) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    paths.forEach(
+        (path, item) -> {
+          if (path.equals(BASE)) {
+            out.put("/", item);
+          } else if (path.startsWith(BASE + "/")) {
+            out.put(path.substring(BASE.length()), item);
+          } else {
+            Map<String, Object> own = new LinkedHashMap<>((Map<String, Object>) item);
+            own.put("servers", List.of(Map.of("url", root)));
+            out.put(path, own);
+          }
+        });
+    return out;
   }
 
   static Map<String, Object> get(

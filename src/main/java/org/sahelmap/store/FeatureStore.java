@@ -61,6 +61,9 @@ public interface FeatureStore {
   /** One feature, or empty when the layer has no feature with that id. */
   Optional<StoredFeature> feature(String layerId, String featureId);
 
+  /** One feature's geometry as GeoJSON in another CRS (Part 2), if the feature exists. */
+  Optional<String> geometryIn(String layerId, String featureId, Reprojection crs);
+
   /**
    * The layer and one of its features, read together in one query: the single-item endpoint needs
    * both (the layer for 404 and the ETag), and a second round trip cost it a fifth of its

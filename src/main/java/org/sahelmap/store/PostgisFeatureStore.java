@@ -363,14 +363,17 @@ public final class PostgisFeatureStore implements FeatureStore {
   private static long snapshotCount(Connection c, String layerId, ItemQuery query, long cap)
       throws SQLException {
     List<Object> params = new ArrayList<>();
+    // Two boxes across the antimeridian meet only in a BitmapOr: without bitmaps the count would
+    // read the whole layer.
+    boolean bitmapOff = !query.crossesAntimeridian();
     String sql =
         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;"
             // An export streams for as long as its client reads: the serving statement timeout
             // (Database.openForServing) is for pages, not for whole collections.
             + (cap == ItemQuery.UNLIMITED ? " SET LOCAL statement_timeout = 0;" : "")
-            + " SET LOCAL enable_bitmapscan = off; "
+            + (bitmapOff ? " SET LOCAL enable_bitmapscan = off; " : " ")
             + countSql(layerId, query, params, cap)
-            + "; SET LOCAL enable_bitmapscan = on";
+            + (bitmapOff ? "; SET LOCAL enable_bitmapscan = on" : "");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       // The SETs answer with update counts; the count's rows are the one result set.
@@ -455,6 +458,24 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
+  @Override
+  public Optional<String> geometryIn(String layerId, String featureId, Reprojection crs) {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "SELECT " + crs.sql("geom", params) + " FROM feature WHERE layer_id = ? AND id = ?";
+    params.add(layerId);
+    params.add(featureId);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + featureId + " of " + layerId, e);
+    }
+  }
+
   /**
    * The query behind {@link #stream}: id, GeoJSON geometry and properties text of one page (or of
    * every matching feature when the limit is {@link ItemQuery#UNLIMITED}), in {@code seq} order.
@@ -472,17 +493,38 @@ public final class PostgisFeatureStore implements FeatureStore {
    */
   static String selectSql(
       String layerId, ItemQuery query, List<Object> params, long rows, boolean manyMatches) {
-    StringBuilder sql =
-        new StringBuilder("SELECT id, ST_AsGeoJSON(geom, ")
-            .append(COORDINATE_DECIMALS)
-            .append("), properties::text FROM feature WHERE ")
-            .append(where(layerId, query, params))
-            // Otherwise, with a bbox, "seq + 0" keeps the planner off the (layer_id, seq) index:
-            // it would walk that index in order and filter, expecting matches spread evenly, but
-            // features are stored in spatial runs, so a small page of a small box scanned most of
-            // the layer (100 ms on 200,000 points against 10 ms through the spatial index). Few
-            // matches (at most COUNT_CAP) make that sort cheap.
-            .append(query.bbox() != null && !manyMatches ? " ORDER BY seq + 0" : " ORDER BY seq");
+    ItemQuery.Output out = query.output();
+    StringBuilder sql = new StringBuilder("SELECT id, ");
+    if (out != null && out.skipGeometry()) {
+      sql.append("'null'");
+    } else if (out != null && out.crs() != null) {
+      sql.append(out.crs().sql("geom", params));
+    } else {
+      sql.append("ST_AsGeoJSON(geom, ").append(COORDINATE_DECIMALS).append(")");
+    }
+    if (out != null && out.properties() != null) {
+      // Only the named members, in the stored order; the names are one bound array.
+      sql.append(
+          ", (SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM"
+              + " jsonb_each(properties) WHERE key = ANY(?))::text");
+      params.add(out.properties().toArray(String[]::new));
+    } else {
+      sql.append(", properties::text");
+    }
+    sql.append(" FROM feature WHERE ").append(where(layerId, query, params));
+    if (out != null && out.orderBy() != null) {
+      // A client's order: every match is sorted (top-N), so only when asked for; seq breaks ties
+      // so pages neither repeat nor skip a feature.
+      sql.append(" ORDER BY ").append(out.orderBy().sql()).append(", seq");
+      params.addAll(out.orderBy().params());
+    } else {
+      // Otherwise, with a bbox, "seq + 0" keeps the planner off the (layer_id, seq) index:
+      // it would walk that index in order and filter, expecting matches spread evenly, but
+      // features are stored in spatial runs, so a small page of a small box scanned most of
+      // the layer (100 ms on 200,000 points against 10 ms through the spatial index). Few
+      // matches (at most COUNT_CAP) make that sort cheap.
+      sql.append(query.bbox() != null && !manyMatches ? " ORDER BY seq + 0" : " ORDER BY seq");
+    }
     if (rows != ItemQuery.UNLIMITED) {
       sql.append(" LIMIT ?");
       params.add(rows);
@@ -528,10 +570,14 @@ public final class PostgisFeatureStore implements FeatureStore {
   static String where(String layerId, ItemQuery q, List<Object> params) {
     StringBuilder w = new StringBuilder("layer_id = ?");
     params.add(layerId);
-    if (q.bbox() != null) {
-      // ST_Envelope turns a zero-width or zero-height box into the line or point it is; the
-      // degenerate polygon ST_MakeEnvelope gives for it intersects nothing.
-      w.append(" AND ST_Intersects(geom, ST_Envelope(ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
+    if (q.crossesAntimeridian()) {
+      // Two boxes, one each side of the antimeridian, each answered by the GiST index (a
+      // BitmapOr); one box from minLon to maxLon would be the rest of the world.
+      double[] b = q.bbox();
+      w.append(" AND (").append(BOX).append(" OR ").append(BOX).append(")");
+      params.addAll(List.of(b[0], b[1], 180.0, b[3], -180.0, b[1], b[2], b[3]));
+    } else if (q.bbox() != null) {
+      w.append(" AND ").append(BOX);
       for (double v : q.bbox()) {
         params.add(v);
       }
@@ -547,8 +593,20 @@ public final class PostgisFeatureStore implements FeatureStore {
       w.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
       params.add("%" + likeLiteral(q.text()) + "%");
     }
+    if (q.filter() != null) {
+      w.append(" AND (").append(q.filter().sql()).append(")");
+      params.addAll(q.filter().params());
+    }
     return w.toString();
   }
+
+  /**
+   * A bbox test against an envelope in the column's own SRID, which PostGIS answers from the GiST
+   * index. ST_Envelope turns a zero-width or zero-height box into the line or point it is; the
+   * degenerate polygon ST_MakeEnvelope gives for it intersects nothing.
+   */
+  private static final String BOX =
+      "ST_Intersects(geom, ST_Envelope(ST_MakeEnvelope(?, ?, ?, ?, 4326)))";
 
   /** The text {@code q} searches; V5__event_search.sql indexes exactly this expression. */
   static final String SEARCH_TEXT =

@@ -184,6 +184,39 @@ class BadRequestFuzzTest {
     "-9223372036854775808"
   };
 
+  /**
+   * Filters, good and bad, in text and JSON (Part 3), sent apart from the random rounds (which keep
+   * their sequence) with every value above.
+   */
+  static final String[] FILTERS = {
+    "S_INTERSECTS(geometry, POINT(1 2))",
+    "S_INTERSECTS(geometry, POLYGON((0 0, 1 0, 0 0)))",
+    "S_WITHIN(geometry, BBOX(1,2))",
+    "title LIKE '%'",
+    "T_AFTER(datetime, DATE('2024-01-01'))",
+    "T_INTERSECTS(datetime, INTERVAL('..', '+10000-01-01'))",
+    "start_time > TIMESTAMP('2024-02-30T00:00:00Z')",
+    "category IN ('military', 1)",
+    "fatalities BETWEEN 'a' AND 2",
+    "name = 'x\u0000'",
+    "((((",
+    "NOT NOT NOT",
+    "\"a\" = \"",
+    "id = 1e99999",
+    "cql2-text",
+    "cql2-json",
+    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "http://www.opengis.net/def/crs/EPSG/0/4326",
+    "-1e30,-1e30,1e30,1e30",
+    "0,0,1e308,1e308",
+    "{\"op\":\"=\",\"args\":[{\"property\":\"id\"},\"x\"]}",
+    "{\"op\":\"s_intersects\",\"args\":[{\"property\":\"geometry\"},{\"type\":\"Point\"}]}",
+    "{\"op\":\"and\",\"args\":null}",
+    "[".repeat(300),
+    "177,65,-177,70",
+    "1,2,3,4,5,6"
+  };
+
   static final String[] NAMES = {
     "bbox",
     "datetime",
@@ -461,6 +494,42 @@ class BadRequestFuzzTest {
             res.body(),
             failures);
       }
+    }
+    // Every value as a filter (in both encodings), a sort, a property list, on collections with
+    // and without time.
+    List<String> filters = new ArrayList<>(List.of(VALUES));
+    filters.addAll(List.of(FILTERS));
+    for (String c : new String[] {"events", "aois", "kidal"}) {
+      for (String v : filters) {
+        for (String query :
+            new String[] {
+              "filter=" + enc(v),
+              "filter=" + enc(v) + "&filter-lang=cql2-json",
+              "filter=" + enc(v) + "&filter-crs=" + enc(v),
+              "sortby=" + enc(v),
+              "properties=" + enc(v) + "&skipGeometry=" + enc(v),
+              "crs=" + enc(v),
+              "bbox=" + enc(v) + "&bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857"),
+              "bbox=1,2,3,4&bbox-crs=" + enc(v)
+            }) {
+          String url = base + "/ogc/collections/" + c + "/items?" + query;
+          HttpResponse<String> res =
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+          sent++;
+          check("GET " + abbreviate(url.replace(base, "")), res.statusCode(), res.body(), failures);
+        }
+      }
+    }
+    for (String id : IDS) {
+      String url = base + "/ogc/collections/" + id + "/queryables";
+      HttpResponse<String> res =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      sent++;
+      check("GET " + abbreviate(url.replace(base, "")), res.statusCode(), res.body(), failures);
     }
     sent += raw(failures);
     assertThat(failures).as("of " + sent + " requests").isEmpty();

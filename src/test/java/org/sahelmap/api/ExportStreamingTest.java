@@ -58,10 +58,7 @@ class ExportStreamingTest {
       int port = awaitPort(server, log);
       HttpURLConnection c =
           (HttpURLConnection)
-              URI.create(
-                      "http://127.0.0.1:"
-                          + port
-                          + "/ogc/collections/bulk/items?f=geojson&limit=unlimited")
+              URI.create("http://127.0.0.1:" + port + "/ogc/collections/bulk/items?f=geojson")
                   .toURL()
                   .openConnection();
       c.setRequestProperty("Accept-Encoding", "gzip");

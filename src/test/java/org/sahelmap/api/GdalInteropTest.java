@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +50,7 @@ class GdalInteropTest {
     TYPES.put("aois", "Polygon");
   }
 
+  static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
   static Database db;
   static PostgisFeatureStore store;
   static Javalin app;
@@ -66,7 +69,15 @@ class GdalInteropTest {
               AoiJson.feature("AOI " + i, AoiJson.box(i, 15, i + 0.5, 16)), false),
           "gdal-test");
     }
-    app = AppFactory.create(db, store, 1000).start("127.0.0.1", 0);
+    app = AppFactory.create(db, store, 1000);
+    // What GDAL asks, to see which filters it leaves to the server.
+    app.before(
+        ctx -> {
+          if (ctx.queryString() != null) {
+            REQUESTS.add(ctx.path() + "?" + ctx.queryString());
+          }
+        });
+    app.start("127.0.0.1", 0);
     api = "OAPIF:http://127.0.0.1:" + app.port() + "/ogc";
   }
 
@@ -113,6 +124,29 @@ class GdalInteropTest {
   }
 
   @Test
+  void attributeFiltersRunOnTheServerAsCql2() throws Exception {
+    REQUESTS.clear();
+    // towns: population 1000 + i for t0..t24, so 14 above 1010.
+    String summary =
+        Ogrinfo.run(
+            "-ro",
+            "-so",
+            "-al",
+            "-where",
+            "population > 1010 AND name LIKE 'town%'",
+            api,
+            SampleLayers.POINTS);
+    assertThat(featureCount(summary)).isEqualTo("14");
+    String all =
+        Ogrinfo.run("-ro", "-al", "-q", "-where", "population > 1010", api, SampleLayers.POINTS);
+    assertThat(Pattern.compile("^OGRFeature\\(", Pattern.MULTILINE).matcher(all).results().count())
+        .isEqualTo(14);
+    assertThat(REQUESTS)
+        .anySatisfy(
+            r -> assertThat(r).contains("/items?").contains("filter=").contains("population"));
+  }
+
+  @Test
   void exportsOpenInOgrinfoWithTheirTypesAndCounts(@TempDir Path dir) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (String id : TYPES.keySet()) {
@@ -125,7 +159,7 @@ class GdalInteropTest {
                               + app.port()
                               + "/ogc/collections/"
                               + id
-                              + "/items?f=geojson&limit=unlimited"))
+                              + "/items?f=geojson"))
                   .build(),
               HttpResponse.BodyHandlers.ofFile(file));
       assertThat(r.statusCode()).isEqualTo(200);

@@ -122,7 +122,7 @@ class ItemsAtScaleTest {
         client ->
             assertThat(
                     json(client.get("/ogc/api"))
-                        .at("/paths/~1ogc~1collections~1{collectionId}~1items/get/responses/200")
+                        .at("/paths/~1collections~1{collectionId}~1items/get/responses/200")
                         .get("description")
                         .asText())
                 .contains("numberMatched is exact", "at most 10,000 features match"));

@@ -57,7 +57,114 @@ class OgcApiTest {
                         wkt("POINT(1 1)"),
                         Map.of(
                             "seen", LocalDate.parse("2024-03-05"),
-                            "at", Instant.parse("2024-03-05T10:15:30Z")))))));
+                            "at", Instant.parse("2024-03-05T10:15:30Z"))))),
+            new LayerData(
+                SampleLayers.layer("pacific", "Across the antimeridian", "context", 10),
+                List.of(
+                    FeatureRecord.of("east", wkt("POINT(178 66)"), Map.of("n", 1)),
+                    FeatureRecord.of("west", wkt("POINT(-178.5 67)"), Map.of("n", 2)),
+                    FeatureRecord.of("middle", wkt("POINT(0 66)"), Map.of("n", 3)),
+                    FeatureRecord.of(
+                        "line", wkt("LINESTRING(170 80, 179.9 69)"), Map.of("n", 4))))));
+  }
+
+  @Test
+  void bboxTakesSixNumbersAndBoxesCrossingTheAntimeridian() {
+    withApp(
+        client -> {
+          // 177..180 and -180..-177 between 65 and 70: both points near the antimeridian and
+          // the line ending in the box, never the point at 0.
+          JsonNode across = json(client.get("/ogc/collections/pacific/items?bbox=177,65,-177,70"));
+          assertThat(ids(across)).containsExactlyInAnyOrder("east", "west", "line");
+          assertThat(across.get("numberMatched").asInt()).isEqualTo(3);
+          JsonNode west = json(client.get("/ogc/collections/pacific/items?bbox=-179,65,-177,70"));
+          assertThat(ids(west)).containsExactly("west");
+          // Six numbers: the heights are read and checked, the 2D features all fall within.
+          JsonNode six = json(client.get("/ogc/collections/towns/items?bbox=-1,13,-100,3,17,100"));
+          assertThat(ids(six)).containsExactly("t7", "t8", "t12", "t13");
+        });
+  }
+
+  @Test
+  void apiDocumentIsUsableWithTheLandingPageUrlAsBase() {
+    withApp(
+        client -> {
+          JsonNode api = json(client.get("/ogc/api"));
+          String server = api.get("servers").get(0).get("url").asText();
+          assertThat(server).endsWith("/ogc");
+          JsonNode paths = api.get("paths");
+          assertThat(paths.has("/conformance")).isTrue();
+          assertThat(paths.has("/collections/{collectionId}/items")).isTrue();
+          assertThat(paths.has("/ogc/conformance")).isFalse();
+          // Every path under the server URL answers when followed as a client would.
+          assertThat(client.get(local(server + "/conformance")).code()).isEqualTo(200);
+          assertThat(client.get(local(server + "/collections")).code()).isEqualTo(200);
+          // Paths outside /ogc name their own server, the root.
+          assertThat(paths.get("/health").get("servers").get(0).get("url").asText())
+              .doesNotEndWith("/ogc");
+          Response html = client.get("/ogc/api?f=html");
+          assertThat(html.code()).isEqualTo(200);
+          assertThat(html.header("Content-Type")).startsWith("text/html");
+          assertThat(html.body().string()).contains("/ogc/collections/{collectionId}/queryables");
+          // GET is declared on the aois items path, beside POST.
+          JsonNode aoiItems = paths.get("/collections/aois/items");
+          assertThat(aoiItems.has("get")).isTrue();
+          assertThat(aoiItems.has("post")).isTrue();
+          JsonNode params = api.get("components").get("parameters");
+          JsonNode limit = params.get("limit");
+          assertThat(limit.get("style").asText()).isEqualTo("form");
+          assertThat(limit.get("explode").asBoolean()).isFalse();
+          assertThat(limit.get("schema").get("type").asText()).isEqualTo("integer");
+          assertThat(limit.get("schema").get("minimum").asInt()).isEqualTo(1);
+          assertThat(limit.get("schema").get("maximum").asInt()).isEqualTo(MAX_LIMIT);
+          assertThat(limit.get("schema").get("default").asInt())
+              .isEqualTo(ItemsParams.DEFAULT_LIMIT);
+          assertThat(params.get("datetime").get("style").asText()).isEqualTo("form");
+          assertThat(params.get("datetime").get("explode").asBoolean()).isFalse();
+          assertThat(params.get("bbox").get("schema").get("maxItems").asInt()).isEqualTo(6);
+        });
+  }
+
+  @Test
+  void itemsAndFeaturesLinkTheirHtmlTwins() {
+    withApp(
+        client -> {
+          JsonNode page = json(client.get("/ogc/collections/towns/items?limit=5&f=json"));
+          String alt = link(page, "alternate");
+          assertThat(alt).contains("f=html").contains("limit=5").doesNotContain("f=json");
+          Response html = client.get(local(alt));
+          assertThat(html.code()).isEqualTo(200);
+          assertThat(html.header("Content-Type")).startsWith("text/html");
+          JsonNode one = json(client.get("/ogc/collections/towns/items/t3"));
+          String oneAlt = link(one, "alternate");
+          assertThat(oneAlt).endsWith("/ogc/collections/towns/items/t3?f=html");
+          assertThat(client.get(local(oneAlt)).header("Content-Type")).startsWith("text/html");
+        });
+  }
+
+  @Test
+  void headAnswersWithTheHeadersOfGet() {
+    withApp(
+        client -> {
+          for (String path :
+              List.of(
+                  "/ogc",
+                  "/ogc/api",
+                  "/ogc/collections/towns",
+                  "/ogc/collections/towns/items?limit=2",
+                  "/ogc/collections/towns/items/t3")) {
+            Response get = client.get(path);
+            Response head = client.request(path, b -> b.head());
+            assertThat(head.code()).as(path).isEqualTo(200);
+            assertThat(head.header("Content-Type")).as(path).isEqualTo(get.header("Content-Type"));
+            assertThat(head.header("ETag")).as(path).isEqualTo(get.header("ETag"));
+            assertThat(head.body().bytes()).as(path).isEmpty();
+          }
+          assertThat(client.request("/ogc/collections/towns/items/nope", b -> b.head()).code())
+              .isEqualTo(404);
+          assertThat(client.request("/ogc/collections/nope/items", b -> b.head()).code())
+              .isEqualTo(404);
+        });
   }
 
   @AfterAll
@@ -127,24 +234,27 @@ class OgcApiTest {
           api.get("paths").fieldNames().forEachRemaining(paths::add);
           assertThat(paths)
               .contains(
-                  "/ogc",
-                  "/ogc/conformance",
-                  "/ogc/api",
-                  "/ogc/collections",
-                  "/ogc/collections/{collectionId}",
-                  "/ogc/collections/{collectionId}/items",
-                  "/ogc/collections/{collectionId}/items/{featureId}");
+                  "/",
+                  "/conformance",
+                  "/api",
+                  "/collections",
+                  "/collections/{collectionId}",
+                  "/collections/{collectionId}/items",
+                  "/collections/{collectionId}/items/{featureId}");
           JsonNode params = api.at("/components/parameters");
           for (String p :
               List.of("bbox", "datetime", "limit", "offset", "collectionId", "featureId")) {
             assertThat(params.has(p)).as("parameter %s described", p).isTrue();
           }
-          JsonNode limit = params.at("/limit/schema/oneOf/0");
+          JsonNode limit = params.at("/limit/schema");
           assertThat(limit.get("default").asInt()).isEqualTo(ItemsParams.DEFAULT_LIMIT);
           assertThat(limit.get("maximum").asInt()).isEqualTo(MAX_LIMIT);
           // every $ref resolves
           for (JsonNode path : api.get("paths")) {
             for (JsonNode operation : path) {
+              if (operation.isArray()) {
+                continue; // a path's own servers
+              }
               for (JsonNode p : operation.get("parameters")) {
                 if (p.has("$ref")) {
                   String ref = p.get("$ref").asText();
@@ -167,7 +277,8 @@ class OgcApiTest {
           all.get("collections").forEach(c -> ids.add(c.get("id").asText()));
           // plus the writable AOI collection every database has (V3 migration), last by display
           // order
-          assertThat(ids).containsExactly("towns", "roads", "zones", "incidents", "evil", "aois");
+          assertThat(ids)
+              .containsExactly("towns", "roads", "zones", "incidents", "evil", "pacific", "aois");
 
           JsonNode towns = json(client.get("/ogc/collections/towns"));
           assertThat(towns.at("/extent/spatial/bbox/0").toString())
@@ -221,9 +332,15 @@ class OgcApiTest {
           assertThat(clamped.get("numberReturned").asInt()).isEqualTo(MAX_LIMIT);
           assertThat(clamped.get("numberMatched").asInt()).isEqualTo(25);
           assertThat(local(link(clamped, "next"))).contains("offset=" + MAX_LIMIT);
-          JsonNode unlimited = json(client.get("/ogc/collections/towns/items?limit=unlimited"));
-          assertThat(unlimited.get("numberReturned").asInt()).isEqualTo(25);
-          assertThat(link(unlimited, "next")).isNull();
+          // Part 1: limit is an integer; the whole collection is the f=geojson download.
+          Response unlimited = client.get("/ogc/collections/towns/items?limit=unlimited");
+          assertThat(unlimited.code()).isEqualTo(400);
+          assertThat(json(unlimited).get("description").asText()).contains("limit");
+          assertThat(client.get("/ogc/collections/towns/items?limit=0").code()).isEqualTo(400);
+          assertThat(client.get("/ogc/collections/towns/items?limit=2.5").code()).isEqualTo(400);
+          JsonNode all = json(client.get("/ogc/collections/towns/items?f=geojson"));
+          assertThat(all.get("numberReturned").asInt()).isEqualTo(25);
+          assertThat(link(all, "next")).isNull();
         });
   }
 
@@ -282,7 +399,8 @@ class OgcApiTest {
         "bbox=|bbox",
         "bbox=0,-91,1,1|bbox",
         "bbox=0,10,1,91|bbox",
-        "bbox=3,10,1,12|bbox",
+        "bbox=1,10,9,3,12,1|bbox",
+        "bbox=181,10,1,12|bbox",
         "bbox=1,12,3,10|bbox",
         "bbox=NaN,1,2,3|bbox",
         "bbox=1,2,3,4&bbox=1,2,3,4|bbox",
@@ -294,6 +412,7 @@ class OgcApiTest {
         "limit=0|limit",
         "limit=-5|limit",
         "limit=1.5|limit",
+        "limit=unlimited|limit",
         "limit=99999999999999999999|limit",
         "offset=-1|offset",
         "offset=x|offset",
@@ -341,7 +460,7 @@ class OgcApiTest {
         client -> {
           for (String layer : List.of("towns", "roads", "zones", "incidents", "evil")) {
             String text =
-                client.get("/ogc/collections/" + layer + "/items?limit=unlimited").body().string();
+                client.get("/ogc/collections/" + layer + "/items?f=geojson").body().string();
             JsonNode fc = JSON.readTree(text);
             assertThat(fc.has("crs")).isFalse();
             assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
@@ -398,7 +517,7 @@ class OgcApiTest {
   void geojsonFormatDownloadsAFileWithItsName() {
     withApp(
         client -> {
-          Response r = client.get("/ogc/collections/zones/items?f=geojson&limit=unlimited");
+          Response r = client.get("/ogc/collections/zones/items?f=geojson");
           assertThat(r.code()).isEqualTo(200);
           assertThat(r.header("Content-Type")).startsWith("application/geo+json");
           assertThat(r.header("Content-Disposition"))

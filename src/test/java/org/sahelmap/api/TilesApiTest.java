@@ -143,7 +143,7 @@ class TilesApiTest {
           JsonNode api = json(client.get("/ogc/api"));
           JsonNode tileOp =
               api.at(
-                  "/paths/~1ogc~1collections~1{collectionId}~1tiles~1{tileMatrixSetId}"
+                  "/paths/~1collections~1{collectionId}~1tiles~1{tileMatrixSetId}"
                       + "~1{tileMatrix}~1{tileRow}~1{tileCol}/get");
           assertThat(tileOp.at("/responses/204").isMissingNode()).isFalse();
           assertThat(tileOp.get("parameters").toString()).contains("category").contains("/q\"");
