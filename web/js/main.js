@@ -16,6 +16,7 @@ import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
 import { onlineBasemapSetting, userNameSetting } from './ui/settings.js';
+import { phoneSheet } from './ui/sheet.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
@@ -27,6 +28,7 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
+  phoneSheet(document.querySelector('.sidebar'), $('legend'));
   const fromHash = decode(location.hash);
   const map = createMap($('map'), fromHash.view);
   measureControl().addTo(map);
@@ -178,7 +180,9 @@ function contextPreview(id) {
 function fitMission(map, drawn, mission) {
   const bounds = window.L.latLngBounds([]);
   for (const id of mission) if (drawn.has(id)) bounds.extend(drawn.get(id).getBounds());
-  if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [300, 10], paddingBottomRight: [10, 10], animate: false });
+  // A phone's legend starts folded (ui/sheet.js), and 300 px would be most of its map.
+  const legendRoom = map.getSize().x > 700 ? 300 : 10;
+  if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [legendRoom, 10], paddingBottomRight: [10, 10], animate: false });
 }
 
 start().catch((e) => {
