@@ -25,6 +25,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.Labels;
 import org.sahelmap.testing.LiveApp;
 
 /** The default briefing presented with the keyboard, and its slides exported as images. */
@@ -111,6 +112,8 @@ class BriefingBrowserTest {
       assertThat(driver.findElement(By.cssSelector(".banner-top")).getText())
           .contains("UNCLASSIFIED");
       assertThat(driver.findElement(By.cssSelector(".data-date")).getText()).contains("Data:");
+      assertThat(Labels.overprinted(driver)).as("labels overprinting on slide %d", i + 1).isEmpty();
+      assertThat(Labels.shown(driver)).as("labels on slide %d", i + 1).isNotEmpty();
       Files.write(
           SHOTS.resolve(String.format("slide-%02d.png", i + 1)),
           driver.getScreenshotAs(OutputType.BYTES));
