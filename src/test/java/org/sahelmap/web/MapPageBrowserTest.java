@@ -363,6 +363,9 @@ class MapPageBrowserTest {
       {"5/17.0/-1.5", "Gao"},
     };
     for (String[] v : views) {
+      if (driver != null) {
+        driver.get("about:blank"); // a new hash alone would not reload the page
+      }
       load(1366, 768, "#map=" + v[0]);
       Thread.sleep(400); // labels are placed just after the map stops
       List<String> shown = Labels.shown(driver);
