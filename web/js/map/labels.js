@@ -6,7 +6,7 @@ import { pane } from './base.js';
 
 const L = window.L;
 
-/** entries: [{name, lat, lon, priority, minZoom, className}] */
+/** entries: [{name, lat, lon, priority, minZoom, className, dotless}] */
 export function labelLayer(map, entries) {
   const paneName = pane(map, 'labels', 605);
   map.getPane(paneName).style.pointerEvents = 'none';
@@ -68,18 +68,20 @@ function declutter(map, markers, hidden) {
   const dots = [];
   const names = [];
   const points = wanted.map((m) => map.latLngToContainerPoint(m.getLatLng()));
-  const allDots = points.map((p) => ({ x1: p.x - DOT, y1: p.y - DOT, x2: p.x + DOT, y2: p.y + DOT }));
+  // An area's label (fort, gold site, battle) sits beside its outline, with no dot to keep clear.
+  const allDots = points.map((p, i) => (wanted[i].entry.dotless ? null
+    : { x1: p.x - DOT, y1: p.y - DOT, x2: p.x + DOT, y2: p.y + DOT }));
   wanted.forEach((m, i) => {
     const p = points[i];
     const dot = allDots[i];
     const right = measured[i];
     const left = { x1: 2 * p.x - right.x2, y1: right.y1, x2: 2 * p.x - right.x1, y2: right.y2 };
-    const free = (box) => !texts.some((t) => overlaps(box, t)) && !dots.some((d) => overlaps(box, d));
+    const free = (box) => !texts.some((t) => overlaps(box, t)) && !dots.some((d) => d && overlaps(box, d));
     // A town that is also a mission place (Kidal, Gao) is named once, by the mission's label.
     const twin = names.some((n) => n.name === m.entry.name && Math.abs(n.p.x - p.x) + Math.abs(n.p.y - p.y) < 24);
-    const clear = !twin && !texts.some((t) => overlaps(dot, t));
+    const clear = !twin && !(dot && texts.some((t) => overlaps(dot, t)));
     // Better still a side that covers no place's dot at all, even one whose name comes later.
-    const bare = (box) => free(box) && !allDots.some((d, j) => j !== i && overlaps(box, d));
+    const bare = (box) => free(box) && !allDots.some((d, j) => d && j !== i && overlaps(box, d));
     const box = !clear ? null : [right, left].find(bare) ?? [right, left].find(free) ?? null;
     const el = m.getElement();
     if (!box) { el.style.display = 'none'; return; }
@@ -111,7 +113,7 @@ export function missionEntries(collectionId, geojson, color) {
       const [lon, lat] = point ? f.geometry.coordinates : ringMiddle(f.geometry);
       // "Intahaka gold site (area of uncertainty)": the outline already says it is approximate.
       const name = f.properties.name.replace(/\s*\([^)]*\)\s*$/, '');
-      return { name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4,
+      return { name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4, dotless: !point,
         className: point ? 'mission-label' : 'mission-label area-label', color, collectionId };
     });
 }
