@@ -20,6 +20,7 @@ import { accountControl } from './ui/account.js';
 import { loadSession } from './session.js';
 import { followChanges } from './live.js';
 import { forgetTiles } from './eventtiles.js';
+import { phoneSheet } from './ui/sheet.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
@@ -31,6 +32,7 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
+  phoneSheet(document.querySelector('.sidebar'), $('legend'));
   const signIn = accountControl($('account'));
   const session = await loadSession();
   // A server that lets only signed-in users view: ask for nothing until someone has signed in.
@@ -193,7 +195,9 @@ function contextPreview(id) {
 function fitMission(map, drawn, mission) {
   const bounds = window.L.latLngBounds([]);
   for (const id of mission) if (drawn.has(id)) bounds.extend(drawn.get(id).getBounds());
-  if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [300, 10], paddingBottomRight: [10, 10], animate: false });
+  // A phone's legend starts folded (ui/sheet.js), and 300 px would be most of its map.
+  const legendRoom = map.getSize().x > 700 ? 300 : 10;
+  if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [legendRoom, 10], paddingBottomRight: [10, 10], animate: false });
 }
 
 start().catch((e) => {

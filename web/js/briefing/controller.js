@@ -34,13 +34,35 @@ export function briefings(ctx) {
     .map((f) => ({ date: formatEventDate(f.properties.start, f.properties.end, f.properties.date_precision),
       title: f.properties.title }));
 
+  // Each show() and the presenter's exit take a turn; a flight that ends after a later turn began
+  // (the user left the presenter mid-flight) must not emphasise its slide's events on the user's map.
+  let turn = 0;
   async function show(slide, animate = true) {
+    const mine = ++turn;
     state.set({ ...slideState(slide, allIds), time: slide.time ?? fullWindow });
     events.emphasise(slide.events);
     ctx.aois?.emphasise(slide.aois ?? []);
     await flyToView(map, slideView(slide), { animate });
-    events.emphasise(slide.events);
+    if (mine === turn) events.emphasise(slide.events);
   }
+
+  // The map the user had before presenting, put back exactly on exit: the state (view, layers,
+  // time window, filter, selected event) and Leaflet's own centre and zoom, unrounded.
+  let before = null;
+  const remember = () => {
+    const s = state.get();
+    before = { state: { view: s.view, visible: new Set(s.visible), time: s.time, filter: s.filter, selected: s.selected },
+      centre: map.getCenter(), zoom: map.getZoom() };
+  };
+  const restore = () => {
+    turn++;
+    if (!before) return;
+    state.set(before.state);
+    // setView stops a flight under way; map.stop() must not be used: it queues an animated zoom
+    // to where the flight was, which would land after this and move the map off again.
+    map.setView(before.centre, before.zoom, { animate: false });
+    before = null;
+  };
 
   const stage = presenter(ctx.stage, {
     show: (slide) => show(slide),
@@ -48,6 +70,7 @@ export function briefings(ctx) {
     onEnter: () => { document.body.classList.add('presenting'); resized(map); },
     onExit: () => {
       document.body.classList.remove('presenting'); events.emphasise([]); ctx.aois?.emphasise([]); resized(map);
+      restore();
     },
     openNotesWindow: () => window.open('/notes.html', 'sahel-map-notes', 'width=640,height=520'),
   });
@@ -127,7 +150,11 @@ export function briefings(ctx) {
         view.list = await api.briefings(); render();
       } catch (e) { fail(e); }
     },
-    present: async (from = 0) => { await fetchEvents(view.current.slides); stage.start(view.current, { dates: datesText, from }); },
+    present: async (from = 0) => {
+      remember();
+      await fetchEvents(view.current.slides);
+      stage.start(view.current, { dates: datesText, from });
+    },
     exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }

@@ -72,6 +72,10 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
   const known = new Map();
   const markers = L.layerGroup().addTo(group);
   const emphasised = new Map();
+  let emphasisTurn = 0;
+  // Out of the group, not just off the map: marker.remove() leaves it in `markers`, and the next time
+  // the events layer is shown again (a slide that hid it, then Esc) Leaflet would draw it back.
+  const drop = (m) => { if (m) markers.removeLayer(m); };
   let selectedMarker = null;
   let highlightMarker = null;
 
@@ -91,9 +95,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     let box;
     const popup = L.popup({ maxWidth: 340, maxHeight: 420, offset: [0, -4] }).setLatLng(latLngOf(f));
     popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
-    selectedMarker?.remove();
+    drop(selectedMarker);
     selectedMarker = marker(f, 'selected').addTo(markers);
-    popup.on('remove', () => { selectedMarker?.remove(); selectedMarker = null; });
+    popup.on('remove', () => { drop(selectedMarker); selectedMarker = null; });
     popup.openOn(map);
   }
 
@@ -204,10 +208,14 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     },
     /** Slides' highlighted events: enlarged, with their title beside them; [] clears. */
     async emphasise(ids) {
-      for (const [id, m] of emphasised) if (!ids.includes(id)) { m.remove(); emphasised.delete(id); }
+      // Only the newest call may add markers: a slide's events still loading when the presenter
+      // closes (emphasise([])) must not appear on the user's map afterwards.
+      const mine = ++emphasisTurn;
+      for (const [id, m] of emphasised) if (!ids.includes(id)) { drop(m); emphasised.delete(id); }
       const fs = await Promise.all(ids.filter((id) => !emphasised.has(id))
         .map((id) => feature(id).catch(() => null)));
-      for (const f of fs.filter(Boolean)) {
+      if (mine !== emphasisTurn) return;
+      for (const f of fs.filter((x) => x && !emphasised.has(x.properties.id))) {
         const m = marker(f, 'emphasis').addTo(markers);
         // An element, not a string: Leaflet writes a string tooltip as HTML, and titles are user text.
         m.bindTooltip(el('span', { text: f.properties.title ?? '' }), { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
@@ -216,11 +224,11 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       }
     },
     highlight(id) {
-      highlightMarker?.remove();
+      drop(highlightMarker);
       highlightMarker = null;
       if (!id) return;
       feature(id).then((f) => {
-        highlightMarker?.remove();
+        drop(highlightMarker);
         highlightMarker = marker(f, 'highlight').addTo(markers);
       }).catch(() => {});
     },

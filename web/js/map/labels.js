@@ -1,12 +1,12 @@
 // Place names as text on the map, in their own pane above the areas and markers (a capital's name
 // must stay readable under a crowd of events; the pane lets clicks through). After every zoom or move the
-// labels are placed greedily by priority: one that would overlap a more important one is hidden.
+// labels are placed greedily by priority: right of their place, else left, else hidden (declutter).
 import { PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS } from '../styles.js';
 import { pane } from './base.js';
 
 const L = window.L;
 
-/** entries: [{name, lat, lon, priority, minZoom, className}] */
+/** entries: [{name, lat, lon, priority, minZoom, className, dotless}] */
 export function labelLayer(map, entries) {
   const paneName = pane(map, 'labels', 605);
   map.getPane(paneName).style.pointerEvents = 'none';
@@ -36,22 +36,60 @@ export function labelLayer(map, entries) {
   return group;
 }
 
+/** Room kept around a label's text and a place's dot, so names never touch each other or a dot. */
+const PAD = 2;
+const DOT = 4;
+const overlaps = (a, b) => a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
+
+/**
+ * Greedy by priority: each label goes right of its place, or else left of it, where its text
+ * covers neither a label already placed nor a placed label's dot (nor, if it can help it, any
+ * other place's dot), and its own dot is clear of their text; otherwise it is hidden. Boxes are
+ * measured from the page, so they follow the font (larger while presenting) and the real width.
+ */
 function declutter(map, markers, hidden) {
-  const taken = [];
   const zoom = map.getZoom();
+  const wanted = markers.filter((m) => m.getElement() && zoom >= m.entry.minZoom && !hidden.has(m.entry.collectionId));
+  const shown = new Set(wanted);
+  // Every candidate is shown, on its right, before anything is measured: a label hidden by the last
+  // pass measures 0 px wide and would slip past every other label.
   for (const m of markers) {
     const el = m.getElement();
     if (!el) continue;
-    let show = zoom >= m.entry.minZoom && !hidden.has(m.entry.collectionId);
-    if (show) {
-      const p = map.latLngToContainerPoint(m.getLatLng());
-      const w = el.firstChild?.offsetWidth ?? el.offsetWidth;
-      const box = { x1: p.x + 4, y1: p.y - 8, x2: p.x + 9 + w, y2: p.y + 8 };
-      show = !taken.some((t) => box.x1 < t.x2 && box.x2 > t.x1 && box.y1 < t.y2 && box.y2 > t.y1);
-      if (show) taken.push(box);
-    }
-    el.style.display = show ? '' : 'none';
+    el.style.display = shown.has(m) ? '' : 'none';
+    el.classList.remove('label-left');
   }
+  const origin = map.getContainer().getBoundingClientRect();
+  const measured = wanted.map((m) => {
+    const r = (m.getElement().firstChild ?? m.getElement()).getBoundingClientRect();
+    return { x1: r.left - origin.left - PAD, y1: r.top - origin.top - PAD, x2: r.right - origin.left + PAD, y2: r.bottom - origin.top + PAD };
+  });
+  const texts = [];
+  const dots = [];
+  const names = [];
+  const points = wanted.map((m) => map.latLngToContainerPoint(m.getLatLng()));
+  // An area's label (fort, gold site, battle) sits beside its outline, with no dot to keep clear.
+  const allDots = points.map((p, i) => (wanted[i].entry.dotless ? null
+    : { x1: p.x - DOT, y1: p.y - DOT, x2: p.x + DOT, y2: p.y + DOT }));
+  wanted.forEach((m, i) => {
+    const p = points[i];
+    const dot = allDots[i];
+    const right = measured[i];
+    const left = { x1: 2 * p.x - right.x2, y1: right.y1, x2: 2 * p.x - right.x1, y2: right.y2 };
+    const free = (box) => !texts.some((t) => overlaps(box, t)) && !dots.some((d) => d && overlaps(box, d));
+    // A town that is also a mission place (Kidal, Gao) is named once, by the mission's label.
+    const twin = names.some((n) => n.name === m.entry.name && Math.abs(n.p.x - p.x) + Math.abs(n.p.y - p.y) < 24);
+    const clear = !twin && !(dot && texts.some((t) => overlaps(dot, t)));
+    // Better still a side that covers no place's dot at all, even one whose name comes later.
+    const bare = (box) => free(box) && !allDots.some((d, j) => d && j !== i && overlaps(box, d));
+    const box = !clear ? null : [right, left].find(bare) ?? [right, left].find(free) ?? null;
+    const el = m.getElement();
+    if (!box) { el.style.display = 'none'; return; }
+    if (box === left) el.classList.add('label-left');
+    texts.push(box);
+    dots.push(dot);
+    names.push({ name: m.entry.name, p });
+  });
 }
 
 export function placeEntries(places) {
@@ -75,7 +113,7 @@ export function missionEntries(collectionId, geojson, color) {
       const [lon, lat] = point ? f.geometry.coordinates : ringMiddle(f.geometry);
       // "Intahaka gold site (area of uncertainty)": the outline already says it is approximate.
       const name = f.properties.name.replace(/\s*\([^)]*\)\s*$/, '');
-      return { name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4,
+      return { name, lat, lon, priority: point ? 10 : 9, minZoom: point ? 0 : 4, dotless: !point,
         className: point ? 'mission-label' : 'mission-label area-label', color, collectionId };
     });
 }

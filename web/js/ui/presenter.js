@@ -1,10 +1,15 @@
 // The presenter: full screen (or the full window where the Fullscreen API is refused), one slide
-// at a time on the live map, driven by the keyboard. Text goes in through textContent only.
+// at a time on the live map, driven by the keyboard, the on-screen buttons, the slide overview or a
+// swipe on the text column. Text goes in through textContent only.
 import { el } from './dom.js';
 import { bannerColours } from '../briefing/banner.js';
+import { slideOverview } from './slideoverview.js';
 
 const KEYS_NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const KEYS_PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
+
+/** A touch swipe this long (px), and mostly sideways, turns the slide. */
+const SWIPE = 60;
 
 /**
  * root: the #presenter element. show(slide, index) moves the map and resolves when it has arrived;
@@ -23,14 +28,23 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
   const events = el('ul', { class: 'slide-events' });
   const sources = el('p', { class: 'slide-sources' });
   const notes = el('section', { class: 'slide-notes', hidden: true, 'aria-label': 'Speaker notes' });
-  const counter = el('span', { class: 'slide-counter', 'aria-live': 'polite' });
+  const overview = slideOverview((i) => { overview.toggle(false); go(i); });
+  const button = (cls, text, label, onclick) => el('button', { type: 'button', class: `slide-button ${cls}`, text,
+    'aria-label': label, title: label, onclick });
+  const prev = button('slide-prev', '◀', 'Previous slide', () => go(index - 1));
+  const next = button('slide-next', '▶', 'Next slide', () => go(index + 1));
+  const counter = button('slide-counter', '', 'Slide overview', () => overview.toggle());
+  counter.setAttribute('aria-controls', 'slide-overview');
+  const exitButton = button('slide-exit', 'Exit', 'Leave the presentation (Esc)', () => exit());
   const dataDate = el('span', { class: 'data-date' });
   const hint = el('span', { class: 'slide-hint',
-    text: '← → or Space: slides · Home/End · N: notes · W: notes window · Esc: exit' });
-  root.replaceChildren(top,
-    el('aside', { class: 'slide-panel', 'aria-labelledby': 'slide-title' },
-      kicker, title, caption, events, notes, sources),
-    el('footer', { class: 'slide-footer' }, dataDate, hint, counter), bottom);
+    text: '← → Space · Home/End · O: overview · N: notes · W: notes window · Esc: exit' });
+  const panel = el('aside', { class: 'slide-panel', 'aria-labelledby': 'slide-title' },
+    kicker, title, caption, events, notes, sources);
+  root.replaceChildren(top, panel, overview.root,
+    el('footer', { class: 'slide-footer' }, dataDate, hint,
+      el('span', { class: 'slide-nav', role: 'group', 'aria-label': 'Slides' }, prev, counter, next), exitButton), bottom);
+  swipes(panel, (step) => go(index + step));
 
   async function go(i) {
     if (!briefing?.slides.length) return;
@@ -46,6 +60,9 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
     sources.textContent = slide.sources ? `Sources: ${slide.sources}` : '';
     notes.replaceChildren(el('h3', { text: 'Notes' }), el('p', { text: slide.notes || '(no notes)' }));
     counter.textContent = `${index + 1} / ${briefing.slides.length}`;
+    prev.disabled = index === 0;
+    next.disabled = index === briefing.slides.length - 1;
+    overview.mark(index);
     announce();
     await show(slide, index);
     if (mine === seq) root.dataset.arrived = String(index);
@@ -53,16 +70,27 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
 
   function key(e) {
     if (root.hidden || e.target.closest?.('input, textarea')) return;
+    // Space and Enter on a focused button press it, as anywhere else.
+    if ((e.key === ' ' || e.key === 'Enter') && e.target.closest?.('button')) return;
     let handled = true;
-    if (KEYS_NEXT.has(e.key)) go(index + 1);
+    if (overview.open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) moveFocus(e.key === 'ArrowDown' ? 1 : -1);
+    else if (overview.open && e.key === 'Escape') { overview.toggle(false); counter.focus(); }
+    else if (KEYS_NEXT.has(e.key)) go(index + 1);
     else if (KEYS_PREV.has(e.key)) go(index - 1);
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(briefing.slides.length - 1);
     else if (e.key === 'Escape') exit();
     else if (e.key === 'n' || e.key === 'N') { notesOn = !notesOn; notes.hidden = !notesOn; }
     else if (e.key === 'w' || e.key === 'W') openNotesWindow?.();
+    else if (e.key === 'o' || e.key === 'O') overview.toggle();
     else handled = false;
     if (handled) { e.preventDefault(); e.stopPropagation(); }
+  }
+
+  function moveFocus(step) {
+    const items = [...overview.root.querySelectorAll('button')];
+    const i = items.indexOf(document.activeElement);
+    items[Math.max(0, Math.min(items.length - 1, i + step))]?.focus();
   }
 
   let channel = null;
@@ -73,6 +101,7 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
   function exit() {
     if (root.hidden) return;
     root.hidden = true;
+    overview.toggle(false);
     document.removeEventListener('keydown', key, true);
     document.removeEventListener('fullscreenchange', onFullscreen);
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
@@ -92,6 +121,7 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
         bar.style.color = colours.text;
       }
       kicker.textContent = b.name;
+      overview.fill(b.slides);
       dataDate.textContent = dates;
       notes.hidden = !notesOn;
       root.hidden = false;
@@ -108,4 +138,18 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
     go, exit,
     get index() { return index; },
   };
+}
+
+/** Calls turn(+1) for a swipe to the left, turn(-1) to the right; touch only, so mouse text selection stays. */
+function swipes(element, turn) {
+  let start = null;
+  element.addEventListener('pointerdown', (e) => { start = e.pointerType === 'touch' ? { x: e.clientX, y: e.clientY } : null; });
+  element.addEventListener('pointercancel', () => { start = null; });
+  element.addEventListener('pointerup', (e) => {
+    if (!start) return;
+    const dx = e.clientX - start.x;
+    const dy = e.clientY - start.y;
+    start = null;
+    if (Math.abs(dx) >= SWIPE && Math.abs(dx) > 2 * Math.abs(dy)) turn(dx < 0 ? 1 : -1);
+  });
 }

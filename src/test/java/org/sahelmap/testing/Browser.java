@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,6 +58,26 @@ public final class Browser {
             .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Makes the page's viewport exactly width × height CSS pixels (a window's size also counts its
+   * frame, so innerHeight would come out smaller than asked). mobile: a phone's viewport (the
+   * page's meta viewport honoured, touch events on, twice the pixels), as on a real handset.
+   */
+  public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            width,
+            "height",
+            height,
+            "deviceScaleFactor",
+            mobile ? 2 : 1,
+            "mobile",
+            mobile));
+    driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
   }
 
   public static void waitReady(ChromeDriver driver) {

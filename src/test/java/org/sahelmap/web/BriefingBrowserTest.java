@@ -25,6 +25,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.Labels;
 import org.sahelmap.testing.LiveApp;
 import org.sahelmap.testing.TestAccounts;
 
@@ -113,6 +114,8 @@ class BriefingBrowserTest {
       assertThat(driver.findElement(By.cssSelector(".banner-top")).getText())
           .contains("UNCLASSIFIED");
       assertThat(driver.findElement(By.cssSelector(".data-date")).getText()).contains("Data:");
+      assertThat(Labels.overprinted(driver)).as("labels overprinting on slide %d", i + 1).isEmpty();
+      assertThat(Labels.shown(driver)).as("labels on slide %d", i + 1).isNotEmpty();
       Files.write(
           SHOTS.resolve(String.format("slide-%02d.png", i + 1)),
           driver.getScreenshotAs(OutputType.BYTES));
@@ -131,6 +134,98 @@ class BriefingBrowserTest {
     key(Keys.ESCAPE);
     assertThat(run("return document.getElementById('presenter').hidden")).isEqualTo(true);
     assertThat(run("return document.body.classList.contains('presenting')")).isEqualTo(false);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  /**
+   * What "the map the user had" is made of: the hash (view, layers, time, filter) and Leaflet's
+   * view.
+   */
+  private Object mapNow() {
+    return run(
+        "const m = window.sahelMap.map, c = m.getCenter();"
+            + " return {hash: location.hash, lat: c.lat, lng: c.lng, zoom: m.getZoom(),"
+            + " ticked: [...document.querySelectorAll('#layer-panel input:checked')].length,"
+            + " search: document.querySelector('#event-filter .event-search').value};");
+  }
+
+  private boolean shown(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.isDisplayed());
+  }
+
+  @Test
+  void presenterHasOnScreenControlsAnOverviewAndEscGivesBackTheUsersMap() throws Exception {
+    driver = Browser.open(1366, 768);
+    Browser.viewport(driver, 1366, 768, false);
+    // A map unlike any slide: zoomed on the north, three layers off, a time window and a filter.
+    driver.get(
+        base
+            + "#map=7.5/18.6/0.9&layers=aes-territory,countries,events,kidal,lakes,places,rivers"
+            + "&t=2023-01-01/2024-06-30&q=kidal&cat=military");
+    Browser.waitReady(driver);
+    driver.findElement(By.cssSelector("#briefing-details > summary")).click();
+    Object before = mapNow();
+    assertThat(shown(".leaflet-draw")).as("draw toolbar before presenting").isTrue();
+    run(
+        "Element.prototype.requestFullscreen ="
+            + " () => Promise.reject(new Error('refused in this test'))");
+    long n = slides();
+
+    for (int round = 0; round < 2; round++) {
+      driver.findElement(By.cssSelector("[data-action=present]")).click();
+      waitArrived(0);
+      assertThat(shown(".leaflet-draw")).as("draw toolbar while presenting").isFalse();
+      assertThat(shown(".measure-control")).isFalse();
+      assertThat(driver.findElement(By.cssSelector(".slide-prev")).isEnabled()).isFalse();
+      driver.findElement(By.cssSelector(".slide-next")).click();
+      waitArrived(1);
+      driver.findElement(By.cssSelector(".slide-next")).click();
+      waitArrived(2);
+      driver.findElement(By.cssSelector(".slide-prev")).click();
+      waitArrived(1);
+      assertThat(driver.findElement(By.cssSelector(".slide-counter")).getText())
+          .startsWith("2 / " + n);
+
+      // The overview lists every slide by title; picking one goes there and folds it.
+      driver.findElement(By.cssSelector(".slide-counter")).click();
+      var items = driver.findElements(By.cssSelector("#slide-overview .overview-item"));
+      assertThat(items).hasSize((int) n);
+      assertThat(items.get(1).getAttribute("aria-current")).isEqualTo("step");
+      assertThat(items.get(4).getText())
+          .contains(
+              driver
+                  .findElement(
+                      By.cssSelector(
+                          "#briefing-panel li[data-slide='4'] .slide-go span:last-child"))
+                  .getText());
+      if (round == 0) {
+        Files.write(SHOTS.resolve("overview.png"), driver.getScreenshotAs(OutputType.BYTES));
+      }
+      items.get(4).click();
+      waitArrived(4);
+      assertThat(shown("#slide-overview")).isFalse();
+      key(Keys.END);
+      waitArrived((int) n - 1);
+      assertThat(driver.findElement(By.cssSelector(".slide-next")).isEnabled()).isFalse();
+      // A touch swipe to the right on the text column goes back one slide.
+      run(
+          "const p = document.querySelector('.slide-panel');"
+              + " const ev = (type, x) => p.dispatchEvent(new PointerEvent(type, {pointerType:"
+              + " 'touch', clientX: x, clientY: 300, bubbles: true}));"
+              + " ev('pointerdown', 100); ev('pointerup', 260);");
+      waitArrived((int) n - 2);
+      if (round == 1) {
+        // Leave mid-flight: the slide's flight must not land on the user's map afterwards.
+        driver.findElement(By.cssSelector(".slide-prev")).click();
+        Thread.sleep(150);
+      }
+      key(Keys.ESCAPE);
+      assertThat(run("return document.getElementById('presenter').hidden")).isEqualTo(true);
+      Thread.sleep(1500); // anything still animating would have moved the map by now
+      assertThat(mapNow()).as("the map after Esc, round %d", round).isEqualTo(before);
+      assertThat(shown(".leaflet-draw")).as("draw toolbar after presenting").isTrue();
+      assertThat(driver.findElements(By.cssSelector(".event-marker.emphasis"))).isEmpty();
+    }
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.Labels;
 import org.sahelmap.testing.LiveApp;
 
 /** The front end in a real headless Chromium against the real app and PostGIS. */
@@ -345,6 +346,37 @@ class MapPageBrowserTest {
                     .filter(e -> e.isDisplayed())
                     .findFirst()
                     .orElse(null));
+  }
+
+  @Test
+  void placeNamesNeverOverprintAndTwinTownsAreNamedOnce() throws Exception {
+    // Views where names crowd: Tinzaouaten beside Algeria's Tin Zaouatine, Bamako and Kati, Diré
+    // and Goundam, and Kidal and Gao (each both a town and a mission place).
+    String[][] views = {
+      {"7/19.6/2.4", "Tinzaouaten"},
+      {"9/19.96/2.9", "Tinzaouaten"},
+      {"8/12.7/-8.0", "Bamako"},
+      {"9/12.7/-8.0", "Kati"},
+      {"8.5/16.3/-3.5", "Diré"},
+      {"9/16.35/-3.55", "Goundam"},
+      {"7/17.5/0.6", "Kidal"},
+      {"5/17.0/-1.5", "Gao"},
+    };
+    for (String[] v : views) {
+      if (driver != null) {
+        driver.get("about:blank"); // a new hash alone would not reload the page
+      }
+      load(1366, 768, "#map=" + v[0]);
+      Thread.sleep(400); // labels are placed just after the map stops
+      List<String> shown = Labels.shown(driver);
+      assertThat(shown).as("labels at %s", v[0]).contains(v[1]);
+      assertThat(Labels.overprinted(driver)).as("overprinted at %s", v[0]).isEmpty();
+      for (String twin : List.of("Kidal", "Gao", "Tinzaouaten")) {
+        assertThat(shown.stream().filter(twin::equals).count())
+            .as("%s named at %s", twin, v[0])
+            .isLessThanOrEqualTo(1);
+      }
+    }
   }
 
   @Test
