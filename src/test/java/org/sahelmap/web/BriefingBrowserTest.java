@@ -157,6 +157,7 @@ class BriefingBrowserTest {
   void presenterHasOnScreenControlsAnOverviewAndEscGivesBackTheUsersMap() throws Exception {
     driver = Browser.open(1366, 768);
     Browser.viewport(driver, 1366, 768, false);
+    live.signIn(driver, TestAccounts.ANALYST); // the drawing tools are an analyst's
     // A map unlike any slide: zoomed on the north, three layers off, a time window and a filter.
     driver.get(
         base

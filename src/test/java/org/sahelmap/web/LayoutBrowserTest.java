@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.TestAccounts;
 
 /**
  * The page's layout at the sizes briefers use: every panel open at 1280×720 and 1366×768 without
@@ -51,6 +52,7 @@ class LayoutBrowserTest {
   private void load(int width, int height, boolean mobile) {
     driver = Browser.open(width, height);
     Browser.viewport(driver, width, height, mobile);
+    live.signIn(driver, TestAccounts.ANALYST); // draws and saves an AOI
     driver.get(live.base());
     Browser.waitReady(driver);
     assertThat(run("return document.body.dataset.ready")).isEqualTo("true");
