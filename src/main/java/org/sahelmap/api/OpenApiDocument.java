@@ -239,11 +239,52 @@ final class OpenApiDocument {
             "true: every feature's geometry is null",
             Map.of("type", "boolean", "default", false)));
     OpenApiTilePaths.addParameters(parameters);
-    doc.put("components", Map.of("parameters", parameters));
+    doc.put("components", Map.of("parameters", parameters, "securitySchemes", SECURITY_SCHEMES));
+    // Reads need no credentials while the server lets anonymous visitors view (the default); with
+    // --anonymous none they take any of these.
+    doc.put(
+        "security",
+        List.of(
+            Map.of(),
+            Map.of("basic", List.of()),
+            Map.of("bearer", List.of()),
+            Map.of("session", List.of())));
     return doc;
   }
 
   static final String BASE = "/ogc";
+
+  /**
+   * How a client says who it is (api.AccessControl): Basic reads only; bearer and session write.
+   */
+  private static final Map<String, Object> SECURITY_SCHEMES =
+      Map.of(
+          "basic",
+          Map.of(
+              "type",
+              "http",
+              "scheme",
+              "basic",
+              "description",
+              "an account's name and password; reads only"),
+          "bearer",
+          Map.of(
+              "type",
+              "http",
+              "scheme",
+              "bearer",
+              "description",
+              "an API token (POST /api/tokens or `token add`)"),
+          "session",
+          Map.of(
+              "type",
+              "apiKey",
+              "in",
+              "cookie",
+              "name",
+              AccessControl.COOKIE,
+              "description",
+              "the page's session (POST /api/session); writes also send X-CSRF-Token"));
 
   /** GET on a collection's items; {@code generic}: the path has the {collectionId} parameter. */
   private static Map<String, Object> itemsGet(String operationId, boolean generic) {

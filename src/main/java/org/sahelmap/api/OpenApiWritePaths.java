@@ -151,12 +151,19 @@ final class OpenApiWritePaths {
     responses.put(status, geojson(description));
     responses.put(
         "400", error("invalid geometry, name, notes, tags or JSON; the reason says which"));
+    responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
+    responses.put(
+        "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
     responses.put("404", error("no such AOI"));
     responses.put("412", error("If-Match is stale: the body carries the current version"));
     responses.put("413", error("the body is larger than allowed"));
     responses.put("415", error("the body is not application/geo+json or application/json"));
     responses.put("428", error("If-Match is missing"));
+    responses.put("429", error("too many writes from this account in a minute; see Retry-After"));
     op.put("responses", responses);
+    // Writes need an account: a bearer token for scripts, or the page's session with its CSRF
+    // token.
+    op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
     return op;
   }
 

@@ -623,4 +623,26 @@ class AccessControlApiTest {
             send(base, "GET", "/api/audit?before=yesterday", null, "Authorization", admin).code())
         .isEqualTo(400);
   }
+
+  @Test
+  void theApiDocumentSaysHowToAuthenticate() throws Exception {
+    String base = start(AccessOptions.DEFAULTS);
+    Reply doc =
+        send(
+            base,
+            "GET",
+            "/ogc/api",
+            null,
+            "Accept",
+            "application/vnd.oai.openapi+json;version=3.0");
+    assertThat(doc.code()).isEqualTo(200);
+    JsonNode schemes = doc.body().at("/components/securitySchemes");
+    assertThat(schemes.at("/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(schemes.at("/bearer/scheme").asText()).isEqualTo("bearer");
+    assertThat(schemes.at("/session/name").asText()).isEqualTo("sahel_session");
+    JsonNode post = doc.body().at("/paths/~1collections~1aois~1items/post");
+    assertThat(post.path("security").toString()).contains("bearer").doesNotContain("basic");
+    assertThat(post.at("/responses/401").isMissingNode()).isFalse();
+    assertThat(post.at("/responses/403").isMissingNode()).isFalse();
+  }
 }

@@ -2,8 +2,8 @@ package org.sahelmap.testing;
 
 import io.javalin.Javalin;
 import java.time.Duration;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.accounts.AccountStore;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
@@ -31,14 +31,25 @@ public record LiveApp(
    * here rather than by typing into the form, which {@code SignInBrowserTest} does). The page reads
    * its CSRF token from /api/session when it next loads.
    */
-  public void signIn(WebDriver driver, String name) {
-    if (!driver.getCurrentUrl().startsWith(base)) {
-      driver.get(base + "health");
-    }
+  public void signIn(ChromeDriver driver, String name) {
     String secret =
         new AccountStore(db.dataSource()).openSession(name, Duration.ofHours(1), "test").secret();
-    driver.manage().deleteCookieNamed("sahel_session");
-    driver.manage().addCookie(new Cookie("sahel_session", secret, "/"));
+    // Through DevTools, for the app's origin: no page needs to be open to set it.
+    driver.executeCdpCommand(
+        "Network.setCookie",
+        Map.of(
+            "name",
+            "sahel_session",
+            "value",
+            secret,
+            "url",
+            base,
+            "path",
+            "/",
+            "httpOnly",
+            true,
+            "sameSite",
+            "Lax"));
   }
 
   @Override
