@@ -14,6 +14,7 @@ import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.live.ChangeFeed;
+import org.sahelmap.live.FeatureCache;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
@@ -31,6 +32,9 @@ public final class AppFactory {
 
   /** Memory for recently made tiles (a z6 events tile is a few KB; a z0 context tile ~1 MB). */
   static final long TILE_CACHE_BYTES = 32L * 1024 * 1024;
+
+  /** Characters of single features kept by {@link FeatureCache} (about 64 MB at 2 bytes each). */
+  static final long FEATURE_CACHE_CHARS = 32L * 1024 * 1024;
 
   private AppFactory() {}
 
@@ -101,7 +105,8 @@ public final class AppFactory {
                 feed.close();
               });
         });
-    routes(app, database, store, maxLimit, citations, briefings);
+    FeatureCache features = new FeatureCache(store, feed, FEATURE_CACHE_CHARS);
+    routes(app, database, store, maxLimit, citations, briefings, features);
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
@@ -134,11 +139,12 @@ public final class AppFactory {
       FeatureStore store,
       int maxLimit,
       Citations citations,
-      BriefingStore briefingStore) {
+      BriefingStore briefingStore,
+      FeatureCache features) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
     FilterParams filters = new FilterParams(new PropertyTypes(database.dataSource()));
-    ItemsHandler items = new ItemsHandler(store, maxLimit, filters);
+    ItemsHandler items = new ItemsHandler(store, maxLimit, filters, features);
     QueryablesHandler queryables = new QueryablesHandler(store, filters);
     TilesHandler tiles =
         new TilesHandler(

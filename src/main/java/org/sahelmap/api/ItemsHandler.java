@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sahelmap.export.GeoJsonFeatureWriter;
+import org.sahelmap.live.FeatureCache;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.Layer;
@@ -29,10 +30,14 @@ final class ItemsHandler {
   private final int maxLimit;
   private final FilterParams filters;
 
-  ItemsHandler(FeatureStore store, int maxLimit, FilterParams filters) {
+  /** One feature by id goes through the cache the change feed keeps fresh. */
+  private final FeatureCache features;
+
+  ItemsHandler(FeatureStore store, int maxLimit, FilterParams filters, FeatureCache features) {
     this.store = store;
     this.maxLimit = maxLimit;
     this.filters = filters;
+    this.features = features;
   }
 
   void items(Context ctx) throws IOException {
@@ -93,7 +98,7 @@ final class ItemsHandler {
     String collectionId = ctx.pathParam("collectionId");
     String featureId = ctx.pathParam("featureId");
     FeatureStore.LayerFeature found =
-        store
+        features
             .layerFeature(collectionId, featureId)
             .orElseThrow(() -> CollectionsHandler.noCollection(collectionId));
     Layer layer = found.layer();

@@ -36,6 +36,15 @@ public final class ChangeFeed implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long lastId = -1;
+
+  /**
+   * Counts the connections the feed has had: 0 while not listening. A cache that relies on the feed
+   * to hear of changes keeps an entry only while this stays what it was when the entry was made: a
+   * lost connection may have missed a change (until the catch-up has run).
+   */
+  private volatile long generation = 0;
+
+  private long connections = 0;
   private volatile Connection connection;
   private final java.util.concurrent.CountDownLatch listening =
       new java.util.concurrent.CountDownLatch(1);
@@ -66,6 +75,11 @@ public final class ChangeFeed implements AutoCloseable {
 
   public void unsubscribe(Consumer<Change> subscriber) {
     subscribers.remove(subscriber);
+  }
+
+  /** Which connection the feed is listening on now; 0 when it is not listening. */
+  public long generation() {
+    return generation;
   }
 
   /** The id of the newest change delivered so far (-1 before the feed first connects). */
@@ -99,6 +113,7 @@ public final class ChangeFeed implements AutoCloseable {
           catchUp(c);
         }
         backoff = 250;
+        generation = ++connections;
         listening.countDown();
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
@@ -110,6 +125,7 @@ public final class ChangeFeed implements AutoCloseable {
           }
         }
       } catch (SQLException | RuntimeException e) {
+        generation = 0;
         if (running) {
           LOG.warn("change feed: connection lost ({}); reconnecting", e.getMessage());
           sleep(backoff);
