@@ -17,6 +17,12 @@ import org.sahelmap.store.FeatureStore.LayerFeature;
  * the feed's delay (about 20 ms, bench/README.md). Bounded by bytes, least recently used out.
  */
 public final class FeatureCache implements Consumer<Change> {
+  /**
+   * Longest an entry is used. The feed keeps entries fresh; this bounds the case it cannot see: its
+   * own link to PostgreSQL silently cut (no error until TCP gives up) while the pool's still work.
+   */
+  static final long MAX_AGE_NANOS = 30_000_000_000L;
+
   /** A feature bigger than this (a detailed polygon) is read each time: it would crowd out many. */
   static final int MAX_ENTRY_CHARS = 64 * 1024;
 
@@ -26,7 +32,7 @@ public final class FeatureCache implements Consumer<Change> {
   private long chars;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
 
-  record Entry(String layerId, LayerFeature found, long generation, int size) {}
+  record Entry(String layerId, LayerFeature found, long generation, int size, long madeAt) {}
 
   public FeatureCache(FeatureStore store, ChangeFeed feed, long maxChars) {
     this.store = store;
@@ -41,7 +47,9 @@ public final class FeatureCache implements Consumer<Change> {
     if (generation > 0) {
       synchronized (this) {
         Entry e = entries.get(key);
-        if (e != null && e.generation() == generation) {
+        if (e != null
+            && e.generation() == generation
+            && System.nanoTime() - e.madeAt() < MAX_AGE_NANOS) {
           return Optional.of(e.found());
         }
       }
@@ -56,7 +64,7 @@ public final class FeatureCache implements Consumer<Change> {
                   .orElse(0)
               + key.length();
       if (size <= MAX_ENTRY_CHARS) {
-        put(key, new Entry(layerId, found.get(), generation, size));
+        put(key, new Entry(layerId, found.get(), generation, size, System.nanoTime()));
       }
     }
     return found;
