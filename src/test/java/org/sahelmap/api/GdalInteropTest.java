@@ -1,6 +1,7 @@
 package org.sahelmap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
 import java.net.URI;
@@ -28,6 +29,7 @@ import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkPoints;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.SampleLayers;
+import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -95,6 +97,57 @@ class GdalInteropTest {
     Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoSummary);
     assertThat(m.find()).as(ogrinfoSummary).isTrue();
     return m.group(1);
+  }
+
+  /**
+   * A server that lets nobody view anonymously: GDAL reads it with the credentials it can send,
+   * HTTP Basic (GDAL_HTTP_AUTH, GDAL_HTTP_USERPWD) or a bearer token (GDAL_HTTP_HEADERS), and is
+   * refused without them.
+   */
+  @Test
+  void readsAClosedServerWithBasicOrABearerToken() throws Exception {
+    TestAccounts accounts = TestAccounts.create(db);
+    Javalin closed =
+        AppFactory.create(
+                db,
+                store,
+                AppOptions.defaults(1000)
+                    .withAccess(
+                        org.sahelmap.accounts.AccessOptions.DEFAULTS.withAnonymousView(false)))
+            .start("127.0.0.1", 0);
+    try {
+      String url = "OAPIF:http://127.0.0.1:" + closed.port() + "/ogc";
+      String basic =
+          Ogrinfo.run(
+              "--config",
+              "GDAL_HTTP_AUTH",
+              "BASIC",
+              "--config",
+              "GDAL_HTTP_USERPWD",
+              TestAccounts.VIEWER + ":" + TestAccounts.PASSWORD,
+              "-ro",
+              "-so",
+              "-al",
+              url,
+              SampleLayers.POINTS);
+      assertThat(featureCount(basic)).isEqualTo(String.valueOf(count(SampleLayers.POINTS)));
+      String bearer =
+          Ogrinfo.run(
+              "--config",
+              "GDAL_HTTP_HEADERS",
+              "Authorization: Bearer " + accounts.viewerToken(),
+              "-ro",
+              "-so",
+              "-al",
+              url,
+              SampleLayers.POINTS);
+      assertThat(featureCount(bearer)).isEqualTo(String.valueOf(count(SampleLayers.POINTS)));
+      assertThatThrownBy(() -> Ogrinfo.run("-ro", "-so", url))
+          .as("no credentials, no data")
+          .hasMessageContaining("401");
+    } finally {
+      closed.stop();
+    }
   }
 
   @Test
