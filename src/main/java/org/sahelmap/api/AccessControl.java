@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.sahelmap.accounts.AccessOptions;
 import org.sahelmap.accounts.AccountStore;
 import org.sahelmap.accounts.Principal;
@@ -48,10 +49,14 @@ final class AccessControl {
     app.beforeMatched(this::check);
   }
 
-  /** Who makes this request (set by the gate before any handler runs). */
+  /**
+   * Who makes this request. Found when first asked (by the gate or a handler) and kept for the rest
+   * of the request, so a request nobody asks about, such as a tile anyone may read, costs no
+   * session lookup.
+   */
   static Principal principal(Context ctx) {
-    Principal p = ctx.attribute(ATTRIBUTE);
-    return p != null ? p : Principal.anonymous(false);
+    Supplier<Principal> who = ctx.attribute(ATTRIBUTE);
+    return who != null ? who.get() : Principal.anonymous(false);
   }
 
   private void check(Context ctx) {
@@ -59,12 +64,26 @@ final class AccessControl {
     if (ctx.method() == HandlerType.OPTIONS) {
       return; // CORS preflight: says what may be asked, reveals nothing
     }
-    Principal p = identify(ctx);
-    ctx.attribute(ATTRIBUTE, p);
+    Principal[] found = new Principal[1];
+    Supplier<Principal> who =
+        () -> {
+          if (found[0] == null) {
+            found[0] = identify(ctx);
+          }
+          return found[0];
+        };
+    ctx.attribute(ATTRIBUTE, who);
+    if (needed == Access.PUBLIC) {
+      return;
+    }
+    if (needed == Access.READ
+        && options.anonymousView()
+        && ctx.header("Authorization") == null
+        && options.proxyHeader() == null) {
+      return; // anyone may read: who is asking changes nothing here
+    }
+    Principal p = who.get();
     switch (needed) {
-      case PUBLIC -> {
-        return;
-      }
       case READ -> {
         if (!p.may(Role.VIEWER)) {
           throw unauthenticated(ctx, "sign in to read this server's maps and data");
