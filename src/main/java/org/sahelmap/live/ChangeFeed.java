@@ -170,24 +170,15 @@ public final class ChangeFeed implements AutoCloseable {
     List<Change> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Integer version = (Integer) rs.getObject(4);
-        var json = Json.MAPPER.createObjectNode();
-        json.put("id", rs.getLong(1));
-        json.put("kind", rs.getString(2));
-        json.put("target", rs.getString(3));
-        json.put("version", version);
-        json.put("action", rs.getString(5));
-        json.put("actor", rs.getString(6));
-        json.put("at", rs.getTimestamp(7).toInstant().toString());
         out.add(
             new Change(
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getString(3),
-                version,
+                (Integer) rs.getObject(4),
                 rs.getString(5),
                 rs.getString(6),
-                json.toString()));
+                rs.getTimestamp(7).toInstant().toString()));
       }
     }
     return out;
@@ -203,7 +194,7 @@ public final class ChangeFeed implements AutoCloseable {
           n.path("version").isNumber() ? n.path("version").asInt() : null,
           n.path("action").asText(),
           n.path("actor").isTextual() ? n.path("actor").asText() : null,
-          payload);
+          java.time.OffsetDateTime.parse(n.path("at").asText()).toInstant().toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException("a change notification that is not JSON: " + payload, e);
     }

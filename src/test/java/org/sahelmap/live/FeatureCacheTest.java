@@ -139,7 +139,7 @@ class FeatureCacheTest {
       assertThat(cache.snapshot().values().stream().mapToInt(e -> e.size()).sum())
           .isLessThanOrEqualTo(2_000);
       cache.layerFeature("roads", "r1");
-      cache.accept(new Change(1, "layer", "towns", null, "update", null, "{}"));
+      cache.accept(new Change(1, "layer", "towns", null, "update", null, "2026-12-02T00:00:00Z"));
       assertThat(cache.snapshot().keySet()).allMatch(k -> k.startsWith("roads"));
     } finally {
       feed.close();
