@@ -43,14 +43,12 @@ public final class AccountCommands {
     switch (args.get(0)) {
       case "add" -> {
         String name = oneName(rest, "user add [--role viewer|analyst|admin] NAME");
-        String password = readPassword(in, out);
-        accounts.add(name, role, password.isEmpty() ? generated(out) : password, ACTOR);
+        accounts.add(name, role, password(in, out), ACTOR);
         out.println("added " + role.id() + " '" + name + "'");
       }
       case "password" -> {
         String name = oneName(rest, "user password NAME");
-        String password = readPassword(in, out);
-        accounts.change(name, null, password.isEmpty() ? generated(out) : password, null, ACTOR);
+        accounts.change(name, null, password(in, out), null, ACTOR);
         out.println("changed the password of '" + name + "' (its sessions are closed)");
       }
       case "set-role" -> {
@@ -91,7 +89,13 @@ public final class AccountCommands {
     return rest.get(0);
   }
 
-  private static String readPassword(java.io.InputStream in, PrintStream out) throws IOException {
+  /** The password given on standard input, or, with none, one made up and printed once. */
+  private static String password(java.io.InputStream in, PrintStream out) throws IOException {
+    String given = readPassword(in);
+    return given.isEmpty() ? generated(out) : given;
+  }
+
+  private static String readPassword(java.io.InputStream in) throws IOException {
     if (System.console() != null && in == System.in) {
       char[] typed = System.console().readPassword("password (empty: make one up): ");
       return typed == null ? "" : new String(typed);

@@ -63,8 +63,9 @@ public final class SignIn {
               "too many failed sign-ins from this address or for this account; try again later")
           .with("retryAfterSeconds", wait);
     }
+    boolean aName = AccountStore.NAME.matcher(name).matches();
     Optional<AccountStore.Credentials> found =
-        AccountStore.NAME.matcher(name).matches() && password.length() <= Passwords.MAX_LENGTH
+        aName && password.length() <= Passwords.MAX_LENGTH
             ? accounts.credentials(name)
             : Optional.empty();
     boolean ok =
@@ -74,9 +75,9 @@ public final class SignIn {
       failuresByClient.hit(client);
       failuresByName.hit("n:" + name);
       accounts.record(
-          AccountStore.NAME.matcher(name).matches() ? name : "?",
+          aName ? name : "?",
           "sign-in-refused",
-          AccountStore.NAME.matcher(name).matches() ? name : "?",
+          aName ? name : "?",
           via.name().toLowerCase(java.util.Locale.ROOT) + " from " + client);
       return Optional.empty();
     }
