@@ -15,6 +15,7 @@ import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.live.ChangeFeed;
 import org.sahelmap.live.FeatureCache;
+import org.sahelmap.live.PresenceStore;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.EventHistogram;
 import org.sahelmap.store.FeatureStore;
@@ -92,7 +93,12 @@ public final class AppFactory {
     // One listener per server instance: every browser of this instance hears every instance's
     // writes (PostgreSQL fans them out), so any number of instances need no sticky sessions.
     ChangeFeed feed = new ChangeFeed(database);
-    ChangesHandler changes = new ChangesHandler(feed);
+    PresenceStore presence = new PresenceStore(database.dataSource());
+    PresenceHandler people = new PresenceHandler(presence);
+    app.get(PresenceHandler.PATH, people::get, Access.READ);
+    app.put(PresenceHandler.PATH + "/{client}", people::announce, Access.SIGNED_IN);
+    app.delete(PresenceHandler.PATH + "/{client}", people::leave, Access.SIGNED_IN);
+    ChangesHandler changes = new ChangesHandler(feed, presence);
     app.sse(ChangesHandler.PATH, changes::stream, Access.READ);
     app.events(
         e -> {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeFeed implements AutoCloseable {
   public static final String CHANNEL = "sahel_changes";
+  public static final String EVERY_PLACE = "*";
   static final String APPLICATION_NAME = "sahel-map change feed";
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
   private static final String SELECT =
@@ -33,6 +34,7 @@ public final class ChangeFeed implements AutoCloseable {
 
   private final Database database;
   private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> presenceSubscribers = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long lastId = -1;
@@ -77,6 +79,15 @@ public final class ChangeFeed implements AutoCloseable {
     subscribers.remove(subscriber);
   }
 
+  /**
+   * Calls {@code subscriber} with the place of each presence change ({@link PresenceStore}), or
+   * with {@link #EVERY_PLACE} after a reconnection: presence is not logged, so what changed while
+   * the connection was down is unknown and every place must be read again.
+   */
+  public void subscribePresence(Consumer<String> subscriber) {
+    presenceSubscribers.add(subscriber);
+  }
+
   /** Which connection the feed is listening on now; 0 when it is not listening. */
   public long generation() {
     return generation;
@@ -104,6 +115,7 @@ public final class ChangeFeed implements AutoCloseable {
         connection = c;
         try (Statement st = c.createStatement()) {
           st.execute("LISTEN " + CHANNEL);
+          st.execute("LISTEN " + PresenceStore.CHANNEL);
         }
         // Listening before reading the gap: a change committed in between is in both, and the
         // id check below drops the second copy.
@@ -115,12 +127,19 @@ public final class ChangeFeed implements AutoCloseable {
         backoff = 250;
         generation = ++connections;
         listening.countDown();
+        if (connections > 1) {
+          presenceChanged(EVERY_PLACE);
+        }
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] batch = pg.getNotifications(1000);
           if (batch != null) {
             for (PGNotification n : batch) {
-              deliver(parse(n.getParameter()));
+              if (n.getName().equals(PresenceStore.CHANNEL)) {
+                presenceChanged(n.getParameter());
+              } else {
+                deliver(parse(n.getParameter()));
+              }
             }
           }
         }
@@ -154,6 +173,16 @@ public final class ChangeFeed implements AutoCloseable {
         s.accept(change);
       } catch (RuntimeException e) {
         LOG.warn("change feed: a subscriber failed on change {}", change.id(), e);
+      }
+    }
+  }
+
+  private void presenceChanged(String place) {
+    for (Consumer<String> s : presenceSubscribers) {
+      try {
+        s.accept(place);
+      } catch (RuntimeException e) {
+        LOG.warn("change feed: a presence subscriber failed on {}", place, e);
       }
     }
   }

@@ -103,6 +103,7 @@ class ChangeFeedTest {
                         events.add(new Event(event, id, JSON.readTree(data.toString())));
                       }
                       event = "message";
+                      id = -1; // per event here: to see which events carry one
                       data.setLength(0);
                     } else if (line.startsWith("event:")) {
                       event = line.substring(6).trim();
@@ -235,6 +236,158 @@ class ChangeFeedTest {
       Event e = stream.nextChange("aoi", 5000);
       assertThat(e).isNotNull();
       assertThat(e.data().path("target").asText()).isEqualTo(later);
+    }
+  }
+
+  // Presence (who has a briefing or an AOI open), through the same two instances and streams.
+
+  static final String PLACE = "briefing:partnership-not-dependency";
+
+  static HttpResponse<String> presence(
+      Javalin app, String method, String client, String auth, String body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base(app) + "/api/presence/" + client))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String at(String mode, Integer slide) {
+    return at(PLACE, mode, slide);
+  }
+
+  static String at(String place, String mode, Integer slide) {
+    return "{\"place\":\"" + place + "\",\"mode\":\"" + mode + "\",\"slide\":" + slide + "}";
+  }
+
+  /** The next presence event for PLACE, skipping changes and other places; null if none came. */
+  static Event nextPresence(Stream s, long millis) throws InterruptedException {
+    long until = System.currentTimeMillis() + millis;
+    for (long left = millis; left > 0; left = until - System.currentTimeMillis()) {
+      Event e = s.next(left);
+      if (e != null
+          && e.event().equals("presence")
+          && e.data().path("place").asText().equals(PLACE)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void presenceReachesStreamsOnTheOtherInstanceAndOnlyWhenItChanges() throws Exception {
+    String alice = "Bearer " + accounts.analystToken();
+    try (Stream s = new Stream(base(two) + "/api/changes", null)) {
+      assertThat(s.next(5000).event()).isEqualTo("ready");
+      assertThat(presence(one, "PUT", "page-one-b", alice, at("viewing", null)).statusCode())
+          .isEqualTo(204);
+      Event arrived = nextPresence(s, 1000);
+      assertThat(arrived).as("announced on the other instance within a second").isNotNull();
+      assertThat(arrived.data().path("people").toString())
+          .isEqualTo(
+              "[{\"client\":\"page-one-b\",\"name\":\"alice\",\"mode\":\"viewing\",\"slide\":null}]");
+      assertThat(arrived.id())
+          .as("presence events carry no id: the change feed's stays")
+          .isEqualTo(-1);
+
+      // A heartbeat that changes nothing announces nothing.
+      assertThat(presence(one, "PUT", "page-one-b", alice, at("viewing", null)).statusCode())
+          .isEqualTo(204);
+      assertThat(nextPresence(s, 700)).isNull();
+
+      assertThat(presence(one, "PUT", "page-one-b", alice, at("presenting", 2)).statusCode())
+          .isEqualTo(204);
+      Event turned = nextPresence(s, 1000);
+      assertThat(turned.data().at("/people/0/mode").asText()).isEqualTo("presenting");
+      assertThat(turned.data().at("/people/0/slide").asInt()).isEqualTo(2);
+      HttpResponse<String> listed =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base(two) + "/api/presence?place=" + PLACE))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(listed.body())).isEqualTo(turned.data());
+
+      assertThat(presence(one, "DELETE", "page-one-b", alice, null).statusCode()).isEqualTo(204);
+      assertThat(nextPresence(s, 1000).data().path("people").size()).isZero();
+    }
+  }
+
+  @Test
+  void presenceIsRefusedWithoutAnAccountWithAnotherAccountsPageOrWithBadFields() throws Exception {
+    String alice = "Bearer " + accounts.analystToken();
+    String vera = "Bearer " + accounts.viewerToken();
+    assertThat(
+            presence(one, "PUT", "page-anon-1", null, at("briefing:refusals", "viewing", null))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            presence(one, "PUT", "page-alice-1", alice, at("briefing:refusals", "editing", null))
+                .statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> taken =
+        presence(two, "PUT", "page-alice-1", vera, at("briefing:refusals", "viewing", null));
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(taken.body()).contains("ClientTaken");
+    assertThat(presence(two, "DELETE", "page-alice-1", vera, null).statusCode()).isEqualTo(204);
+    assertThat(new PresenceStore(db.dataSource()).at("briefing:refusals").people())
+        .as("vera cannot end alice's presence")
+        .extracting(Presence.Person::name)
+        .contains("alice");
+    for (String bad :
+        new String[] {
+          at("briefing:refusals", "viewing", 1),
+          at("briefing:refusals", "dancing", null),
+          "{\"place\":\"layer:events\",\"mode\":\"viewing\"}",
+          "{\"place\":\"briefing:x\",\"mode\":\"presenting\",\"slide\":-1}",
+          "{\"place\":\"briefing:x\",\"mode\":\"presenting\",\"slide\":\"two\"}",
+          "{\"mode\":\"viewing\"}",
+          "[]"
+        }) {
+      HttpResponse<String> r = presence(one, "PUT", "page-alice-2", alice, bad);
+      assertThat(r.statusCode()).as(bad + " → " + r.body()).isEqualTo(400);
+      assertThat(r.body()).startsWith("{\"code\":");
+    }
+    assertThat(
+            presence(one, "PUT", "bad%20id%21", alice, at("briefing:refusals", "viewing", null))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base(one) + "/api/presence")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(400);
+    presence(one, "DELETE", "page-alice-1", alice, null);
+  }
+
+  @Test
+  void aPageThatStopsCallingExpiresAndItsPlaceIsAnnounced() throws Exception {
+    String alice = "Bearer " + accounts.analystToken();
+    PresenceStore store = new PresenceStore(db.dataSource());
+    try (Stream s = new Stream(base(one) + "/api/changes", null)) {
+      assertThat(s.next(5000).event()).isEqualTo("ready");
+      presence(two, "PUT", "page-sleepy", alice, at("viewing", null));
+      assertThat(nextPresence(s, 1000)).isNotNull();
+      try (var c = db.dataSource().getConnection();
+          var st = c.createStatement()) {
+        st.executeUpdate(
+            "UPDATE presence SET seen_at = now() - interval '"
+                + (PresenceStore.EXPIRES_SECONDS + 1)
+                + " seconds' WHERE client = 'page-sleepy'");
+      }
+      assertThat(store.at(PLACE).people()).as("not counted once expired").isEmpty();
+      assertThat(store.sweep()).isEqualTo(1);
+      assertThat(nextPresence(s, 1000).data().path("people").size()).isZero();
+      assertThat(store.sweep()).as("swept once").isZero();
     }
   }
 }
