@@ -7,6 +7,7 @@ import { aoisFromGeoJson } from './aoiimport.js';
 import { monthIndex, monthLabel } from './dates.js';
 import { aoiLayer } from './map/aoidraw.js';
 import { aoiPanel } from './ui/aoipanel.js';
+import { describePeople, presenceSlot, watchPresence } from './presence.js';
 
 const DRAFT = 'draft:new'; // never a server id (those are [a-z0-9-])
 const etagOf = (f) => `"${f.properties.version}"`;
@@ -34,6 +35,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
   const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile,
     onDrawFailed: (f, e) => panel?.message(`Area ${quoted(f.properties?.name ?? f.id)} could not be drawn (${e.message}); the others are shown.`, { kind: 'error' }) });
   const panel = aoiPanel(panelRoot, { onPick: (id) => { select(id); layer.flyTo(id); }, onSave, onDelete: () => remove([selected], false),
+    onInput: () => editing(),
     onDiscard: discardDraft, onEvent, exportUrl });
   layer.setAll(features);
   refresh();
@@ -50,7 +52,23 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     onCount?.(items.size);
   }
 
+  // Presence: the open area is announced (viewing, then editing from the first change), and who
+  // else has it open is shown in its form.
+  const slot = presenceSlot('aoi');
+  let unwatch = () => {};
+  const placeOf = (id) => (id && id !== DRAFT ? `aoi:${id}` : null);
+  const editing = () => { if (placeOf(selected)) slot.at(placeOf(selected), 'editing'); };
+  function announce(id) {
+    // The same area shown again: its form is back to what is saved, so no longer being edited.
+    if (placeOf(id) && placeOf(id) === placeOf(selected)) { slot.at(placeOf(id), 'viewing'); return; }
+    unwatch();
+    panel.people('');
+    slot.at(placeOf(id));
+    if (placeOf(id)) unwatch = watchPresence(placeOf(id), (list) => { if (selected === id) panel.people(describePeople(list)); });
+  }
+
   function show(id) {
+    announce(id);
     selected = id;
     layer.select(id);
     panel.form(id === DRAFT ? draft : id ? items.get(id).feature : null);

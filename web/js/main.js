@@ -17,8 +17,9 @@ import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
 import { onlineBasemapSetting } from './ui/settings.js';
 import { accountControl } from './ui/account.js';
-import { loadSession } from './session.js';
+import { loadSession, onSessionChange } from './session.js';
 import { followChanges } from './live.js';
+import { presenceHeard, reloadPresence } from './presence.js';
 import { forgetTiles } from './eventtiles.js';
 import { phoneSheet } from './ui/sheet.js';
 import { eventBrowser } from './eventbrowser.js';
@@ -48,7 +49,8 @@ async function start() {
     .map(async (c) => [c, await api.items(c.id)]));
   const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
   const { drawn, labels, legendOf } = drawCollections(map, loaded, mission);
-  const labelGroup = labelLayer(map, labels).addTo(map);
+  let labelEntries = labels;
+  let labelGroup = labelLayer(map, labelEntries).addTo(map);
   if (!fromHash.view) fitMission(map, drawn, mission);
   const extent = timeExtent(collections.find((c) => c.id === 'events'));
   const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
@@ -145,17 +147,54 @@ async function start() {
   // For tests and benchmarks: what the map draws and the box the list is asked for.
   window.sahelMap = { ...window.sahelMap, events: () => events.stats(), listBox: () => browser.box(),
     eventPoint: (id) => events.pointOf(id), eventSymbols: () => events.symbols(), eventsDrawn: () => events.whenDrawn(), map };
-  await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
+  const briefingApp = await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
-    .catch((e) => console.warn('Briefings are unavailable:', e));
+    .catch((e) => { console.warn('Briefings are unavailable:', e); return null; });
+
+  // A rebuild (build-layers) changes every layer in one transaction: one redraw for the lot.
+  const rebuilt = new Set();
+  let redrawSoon = null;
+  async function redrawLayers() {
+    const ids = [...rebuilt].filter((id) => byId.has(id) && id !== 'aois');
+    rebuilt.clear();
+    const fresh = await Promise.all(ids.map(async (id) => [byId.get(id).collection, await api.items(id)]));
+    const again = drawCollections(map, fresh, mission);
+    for (const [c, g] of fresh) {
+      byId.get(c.id).geojson = g;
+      const old = drawn.get(c.id);
+      const layer = again.drawn.get(c.id);
+      if (!layer) continue;
+      const shown = map.hasLayer(old);
+      old?.remove();
+      drawn.set(c.id, layer);
+      if (shown) layer.addTo(map);
+      if (again.legendOf.has(c.id)) legendOf.set(c.id, again.legendOf.get(c.id));
+    }
+    if (drawn.has('countries') && tiles && map.hasLayer(tiles)) setLandTransparent(drawn.get('countries'), true);
+    const redrawn = new Set(ids);
+    labelEntries = [...labelEntries.filter((e) => !redrawn.has(e.collectionId)), ...again.labels];
+    labelGroup.remove();
+    labelGroup = labelLayer(map, labelEntries).addTo(map);
+    render(state.get());
+    document.body.dataset.layersRedrawn = String(Number(document.body.dataset.layersRedrawn ?? 0) + 1);
+  }
+
   followChanges((change) => {
     if (change.kind === 'aoi') aoiApp.remote(change).catch((e) => console.warn('AOI update missed:', e));
+    if (change.kind === 'briefing') briefingApp?.remote(change).catch((e) => console.warn('Briefing update missed:', e));
     if (change.kind === 'layer' && change.target === 'events') {
       forgetTiles();
       events.refresh({ changed: true });
       browser.refresh(state.get(), { changed: true });
+    } else if (change.kind === 'layer') {
+      rebuilt.add(change.target);
+      clearTimeout(redrawSoon);
+      redrawSoon = setTimeout(() => redrawLayers().catch((e) => console.warn('Layer update missed:', e)), 300);
     }
-  });
+  }, { onPresence: presenceHeard, onReconnect: reloadPresence });
+  onSessionChange(() => briefingApp?.resendPresence());
+  const follow = new URLSearchParams(location.search).get('follow');
+  if (follow && briefingApp) await briefingApp.follow(follow).catch((e) => console.warn(`Cannot follow ${follow}:`, e));
   document.body.dataset.ready = 'true';
 }
 

@@ -3,6 +3,7 @@ import * as api from '../api.js';
 import { captureSlide, briefingBody, dataDates, duplicated, edited, moved, removed, slideState,
   slideView } from './slides.js';
 import { renderEditor } from '../ui/briefing.js';
+import { session } from '../session.js';
 import { presenter } from '../ui/presenter.js';
 import { flyToView, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
@@ -10,12 +11,13 @@ import { eventsInBox } from '../eventtiles.js';
 import { slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
 import { CATEGORIES, missionOrder } from '../styles.js';
+import { describePeople, presenceSlot, watchPresence } from '../presence.js';
 
 /**
  * ctx: {map, state, events, aois, byId, collections, legendOf, fullWindow, panel, stage}
  * (aois: the AOI app, whose open area a new slide highlights and whose emphasise() shows a slide's).
  */
-export function briefings(ctx) {
+export async function briefings(ctx) {
   const { map, state, events, byId, fullWindow } = ctx;
   const allIds = ctx.collections.map((c) => c.id);
   const known = new Set(allIds);
@@ -28,7 +30,40 @@ export function briefings(ctx) {
   const dates = dataDates(ctx.collections);
   const datesText = `Data: events to ${dates.events ? formatEventDate(dates.events, dates.events, 'day') : '—'}`
     + ` · layers computed ${dates.computed ?? '—'}`;
-  const view = { list: [], current: null, etag: null, dirty: false, status: '' };
+  const view = { list: [], current: null, etag: null, dirty: false, status: '', people: '' };
+
+  // Presence: this page says which briefing it has open and how (viewing, editing, presenting a
+  // slide); it shows who else has the same one open, and a follower's map follows the presenter.
+  const slot = presenceSlot('briefing');
+  let people = [];
+  let unwatch = () => {};
+  let following = null; // the briefing id this page follows, or null
+  const place = (id) => `briefing:${id}`;
+  const sayWhere = () => {
+    const b = view.current;
+    if (!b) return slot.at(null);
+    if (stage?.briefingId === b.id && !following) return slot.at(place(b.id), 'presenting', stage.index);
+    return slot.at(place(b.id), view.dirty ? 'editing' : 'viewing');
+  };
+  const watch = (id) => {
+    unwatch();
+    people = [];
+    unwatch = watchPresence(place(id), (list) => {
+      people = list;
+      view.people = describePeople(list);
+      if (stage?.active) stage.setAudience(audienceLine());
+      else render();
+      if (following === id) followPresenter();
+    });
+  };
+  const audienceLine = () => {
+    if (following) {
+      const p = presenterOf();
+      return p ? `Following ${p.name}` : 'Waiting for the presenter';
+    }
+    return view.people ? `Also here: ${view.people}` : '';
+  };
+  const presenterOf = () => people.filter((p) => p.mode === 'presenting').at(-1) ?? null;
 
   const describe = (slide) => slide.events.map((id) => eventById.get(id)).filter(Boolean)
     .map((f) => ({ date: formatEventDate(f.properties.start, f.properties.end, f.properties.date_precision),
@@ -67,17 +102,21 @@ export function briefings(ctx) {
   const stage = presenter(ctx.stage, {
     show: (slide) => show(slide),
     describe,
+    onSlide: () => { if (!following) sayWhere(); },
     onEnter: () => { document.body.classList.add('presenting'); resized(map); },
     onExit: () => {
       document.body.classList.remove('presenting'); events.emphasise([]); ctx.aois?.emphasise([]); resized(map);
       restore();
+      following = null;
+      document.body.dataset.following = '';
+      sayWhere();
     },
     openNotesWindow: () => window.open('/notes.html', 'sahel-map-notes', 'width=640,height=520'),
   });
 
   const render = () => renderEditor(ctx.panel, view, on);
   const change = (slides, status = '') => {
-    view.current = { ...view.current, slides }; view.dirty = true; view.status = status; render();
+    view.current = { ...view.current, slides }; view.dirty = true; view.status = status; render(); sayWhere();
   };
   const fail = (e) => { view.status = e.status === 412
     ? 'Someone saved this briefing since you opened it: reload it, then redo your change.'
@@ -86,8 +125,11 @@ export function briefings(ctx) {
   async function open(id) {
     const { body, etag } = await api.briefing(id);
     await fetchEvents(body.slides);
-    Object.assign(view, { current: body, etag, dirty: false, status: '' });
+    const moved = view.current?.id !== body.id;
+    Object.assign(view, { current: body, etag, dirty: false, status: '', reload: null });
+    if (moved) { view.people = ''; watch(body.id); }
     render();
+    sayWhere();
   }
   async function refreshList(select) {
     view.list = await api.briefings();
@@ -139,21 +181,23 @@ export function briefings(ctx) {
     move: (i, d) => change(moved(view.current.slides, i, d)),
     duplicate: (i) => change(duplicated(view.current.slides, i)),
     remove: (i) => change(removed(view.current.slides, i)),
-    edit: (i, patch) => { view.current = { ...view.current, slides: edited(view.current.slides, i, patch) }; view.dirty = true; },
+    edit: (i, patch) => { view.current = { ...view.current, slides: edited(view.current.slides, i, patch) }; view.dirty = true; sayWhere(); },
     retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get()))), 'View updated.'),
-    meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; },
+    meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; sayWhere(); },
     goto: (i) => show(view.current.slides[i]),
+    keepMine: () => { view.reload = null; view.status = 'Kept yours: saving it will ask you to reload first.'; render(); },
     save: async () => {
       try {
         const { body, etag } = await api.saveBriefing(view.current.id, briefingBody(view.current), view.etag);
         Object.assign(view, { current: body, etag, dirty: false, status: `Saved (version ${body.version}).` });
-        view.list = await api.briefings(); render();
+        view.list = await api.briefings(); render(); sayWhere();
       } catch (e) { fail(e); }
     },
     present: async (from = 0) => {
       remember();
       await fetchEvents(view.current.slides);
-      stage.start(view.current, { dates: datesText, from });
+      stage.start(view.current, { dates: datesText, from, follow: followLink(view.current.id) });
+      stage.setAudience(audienceLine());
     },
     exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
     importFile: async (file) => {
@@ -175,5 +219,60 @@ export function briefings(ctx) {
     viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0)).toDataURL('image/png'),
     knownLayers: () => [...known],
   };
-  return refreshList(null).then(() => (view.list.length ? open(view.list.find((b) => b.id === 'partnership-not-dependency')?.id ?? view.list[0].id) : null));
+  // Presenting to followers needs a name to show them (presence counts signed-in pages only).
+  const followLink = (id) => (session().user ? `${location.origin}${location.pathname}?follow=${encodeURIComponent(id)}` : null);
+
+  /** Follows the presenter of briefing id: the stage opens on their slide and turns with them. */
+  async function follow(id) {
+    await open(id);
+    following = id;
+    document.body.dataset.following = id;
+    followPresenter();
+  }
+  let followTurn = Promise.resolve();
+  function followPresenter() {
+    const p = presenterOf();
+    if (stage.active) stage.setAudience(audienceLine());
+    if (!p || !view.current) return;
+    followTurn = followTurn.then(async () => {
+      if (following !== view.current?.id) return;
+      if (!stage.active) {
+        remember();
+        await fetchEvents(view.current.slides);
+        await stage.start(view.current, { dates: datesText, from: p.slide });
+        stage.setAudience(audienceLine());
+      } else if (stage.index !== p.slide) {
+        await stage.go(p.slide);
+      }
+    }).catch((e) => console.warn('Could not follow the presenter:', e));
+  }
+
+  /**
+   * Another user's change to a briefing, from the live feed. The list takes it at once; the open
+   * briefing is reloaded when this page has nothing unsaved in it (the stage, if it shows it,
+   * moves to the new text), otherwise the analyst is told who saved and may reload or keep theirs
+   * (their save would meet the 412 and the same offer).
+   */
+  async function remote({ target, version, actor, action }) {
+    view.list = await api.briefings();
+    const b = view.current;
+    if (!b || b.id !== target || (action !== 'delete' && b.version >= version)) { render(); return; }
+    const who = actor ?? 'Someone';
+    if (action === 'delete') {
+      view.status = `${who} deleted this briefing; it can be restored from its history.`;
+    } else if (view.dirty) {
+      view.status = `${who} saved version ${version} while you were editing. Reload to see it (your unsaved changes would be lost), or keep yours and save (you will be asked to reload first).`;
+      view.reload = () => open(target).then(() => { view.reload = null; render(); });
+    } else {
+      await open(target);
+      await fetchEvents(view.current.slides);
+      view.status = `${who} saved version ${version}; this is it.`;
+      if (stage.briefingId === target) stage.update(view.current);
+    }
+    render();
+  }
+
+  await refreshList(null);
+  if (view.list.length) await open(view.list.find((b) => b.id === 'partnership-not-dependency')?.id ?? view.list[0].id);
+  return { remote, follow, resendPresence: () => slot.resend() };
 }

@@ -29,8 +29,9 @@ export function labelLayer(map, entries) {
     map.getContainer().classList.toggle('towns-hidden', map.getZoom() < PLACE_LABELS.town.minZoom);
     declutter(map, markers, hidden);
   };
-  map.on('zoomend moveend', place);
-  group.on('add', () => setTimeout(place));
+  // Placed while on the map only: a group replaced after a rebuild must stop placing its labels.
+  group.on('add', () => { map.on('zoomend moveend', place); setTimeout(place); });
+  group.on('remove', () => map.off('zoomend moveend', place));
   group.declutter = place;
   group.setHidden = (collectionIds) => { hidden = new Set(collectionIds); place(); };
   return group;

@@ -19,18 +19,19 @@ export function aoiPanel(root, handlers) {
   const notes = el('textarea', { id: 'aoi-notes', rows: 3, maxlength: 5000 });
   const tags = el('input', { id: 'aoi-tags', type: 'text', autocomplete: 'off', placeholder: 'comma, separated' });
   const meta = el('p', { class: 'aoi-meta' });
+  const people = el('p', { class: 'aoi-people', hidden: true });
   const save = el('button', { type: 'submit', class: 'primary', text: 'Save' });
   const del = el('button', { type: 'button', class: 'aoi-delete', text: 'Delete', onclick: () => handlers.onDelete() });
   const discard = el('button', { type: 'button', text: 'Discard', onclick: () => handlers.onDiscard() });
   const exportOne = el('a', { class: 'button', download: '', text: 'Export' });
-  const form = el('form', { class: 'aoi-form', hidden: true, onsubmit: (e) => {
+  const form = el('form', { class: 'aoi-form', hidden: true, oninput: () => handlers.onInput?.(), onsubmit: (e) => {
     e.preventDefault();
     handlers.onSave({ name: name.value, notes: notes.value, tags: tags.value });
   } },
   el('label', { for: 'aoi-name', text: 'Name' }), name,
   el('label', { for: 'aoi-notes', text: 'Notes' }), notes,
   el('label', { for: 'aoi-tags', text: 'Tags' }), tags,
-  meta, el('div', { class: 'aoi-actions' }, save, discard, del, exportOne));
+  meta, people, el('div', { class: 'aoi-actions' }, save, discard, del, exportOne));
   const analysis = el('section', { class: 'aoi-analysis', 'aria-label': 'Analysis', hidden: true });
   root.replaceChildren(
     el('p', { class: 'aoi-help', text: 'Draw with the tools on the map (polygon, rectangle, circle) or drop a GeoJSON file on it.' }),
@@ -102,6 +103,8 @@ export function aoiPanel(root, handlers) {
         ...actions.map((a) => el('button', { type: 'button', text: a.label, onclick: a.onClick })));
     },
     forgetTicks(id) { checked.delete(id); syncExports(); },
+    /** Who else has the open area open ("bob (editing)"), or '' for no one. */
+    people(text) { people.hidden = !text; people.textContent = text ? `Also open by: ${text}` : ''; },
   };
 }
 

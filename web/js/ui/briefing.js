@@ -4,7 +4,9 @@ import { el } from './dom.js';
 import { LIMITS } from '../briefing/slides.js';
 
 /**
- * view: {list: [{id, name}], current: {id, name, banner, slides}|null, dirty, status}
+ * view: {list: [{id, name}], current: {id, name, banner, slides}|null, dirty, status, people,
+ *        reload} (people: who else has it open, as text; reload: set when someone else saved it
+ *        while this page has unsaved changes, to offer Reload or Keep mine)
  * on: {pick, create, add, move, duplicate, remove, edit, retake, goto, save, present, meta,
  *      exportGeojson, importFile, pngView, pngSlides}
  */
@@ -38,7 +40,13 @@ export function renderEditor(container, view, on) {
         disabled: !b.slides.length, onclick: on.pngSlides }),
       el('button', { type: 'button', 'data-action': 'export-geojson', text: 'GeoJSON',
         onclick: on.exportGeojson })),
-    el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }));
+    el('p', { class: 'briefing-people', text: view.people ? `Also here: ${view.people}` : '' }),
+    el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }),
+    view.reload ? el('div', { class: 'briefing-row' },
+      el('button', { type: 'button', 'data-action': 'reload', text: 'Reload', onclick: view.reload }),
+      el('button', { type: 'button', 'data-action': 'keep-mine', text: 'Keep mine',
+        onclick: on.keepMine }))
+      : null);
 }
 
 function slideItem(s, i, n, on) {

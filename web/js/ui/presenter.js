@@ -13,9 +13,10 @@ const SWIPE = 60;
 
 /**
  * root: the #presenter element. show(slide, index) moves the map and resolves when it has arrived;
- * describe(slide) gives the highlighted events as [{date, title}]; onExit restores the page.
+ * describe(slide) gives the highlighted events as [{date, title}]; onExit restores the page;
+ * onSlide(index) hears every slide turn (presence tells followers).
  */
-export function presenter(root, { show, describe, onEnter, onExit, openNotesWindow }) {
+export function presenter(root, { show, describe, onEnter, onExit, openNotesWindow, onSlide }) {
   let briefing = null;
   let index = 0;
   let notesOn = false;
@@ -37,12 +38,18 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
   counter.setAttribute('aria-controls', 'slide-overview');
   const exitButton = button('slide-exit', 'Exit', 'Leave the presentation (Esc)', () => exit());
   const dataDate = el('span', { class: 'data-date' });
+  // Following: who this stage follows, or who follows it; and the link that lets others follow.
+  const audience = el('span', { class: 'slide-audience', role: 'status' });
+  let followUrl = null;
+  const followButton = button('slide-follow', 'Follow link', 'Copy a link that lets others follow these slides live',
+    () => copyFollowLink());
   const hint = el('span', { class: 'slide-hint',
     text: '← → Space · Home/End · O: overview · N: notes · W: notes window · Esc: exit' });
   const panel = el('aside', { class: 'slide-panel', 'aria-labelledby': 'slide-title' },
     kicker, title, caption, events, notes, sources);
   root.replaceChildren(top, panel, overview.root,
     el('footer', { class: 'slide-footer' }, dataDate, hint,
+      audience, followButton,
       el('span', { class: 'slide-nav', role: 'group', 'aria-label': 'Slides' }, prev, counter, next), exitButton), bottom);
   swipes(panel, (step) => go(index + step));
 
@@ -64,6 +71,7 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
     next.disabled = index === briefing.slides.length - 1;
     overview.mark(index);
     announce();
+    onSlide?.(index);
     await show(slide, index);
     if (mine === seq) root.dataset.arrived = String(index);
   }
@@ -110,10 +118,24 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
   }
   function onFullscreen() { if (!document.fullscreenElement) exit(); }
 
+  async function copyFollowLink() {
+    try {
+      await navigator.clipboard.writeText(followUrl);
+      followButton.textContent = 'Link copied';
+      setTimeout(() => { followButton.textContent = 'Follow link'; }, 3000);
+    } catch {
+      // No clipboard (refused, or not a secure context): show the link to copy by hand.
+      audience.textContent = followUrl;
+    }
+  }
+
   return {
     /** Call from a user action (click or key), as the Fullscreen API requires. */
-    async start(b, { dates, from = 0 } = {}) {
+    async start(b, { dates, from = 0, follow = null } = {}) {
       briefing = b;
+      followUrl = follow;
+      followButton.hidden = !follow;
+      audience.textContent = '';
       const colours = bannerColours(b.banner);
       for (const bar of [top, bottom]) {
         bar.textContent = b.banner || '';
@@ -137,6 +159,12 @@ export function presenter(root, { show, describe, onEnter, onExit, openNotesWind
     },
     go, exit,
     get index() { return index; },
+    get active() { return !root.hidden; },
+    get briefingId() { return root.hidden ? null : briefing?.id; },
+    /** The briefing changed (saved elsewhere): show its new text at the same slide. */
+    update(b) { if (root.hidden) return; briefing = b; kicker.textContent = b.name; overview.fill(b.slides); go(index); },
+    /** A line in the footer: who follows this stage, or whom it follows. */
+    setAudience(text) { audience.textContent = text; },
   };
 }
 

@@ -14,6 +14,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.TestAccounts;
 
 /**
  * The delay from a committed write to another browser's redraw (run by bench/live-bench.sh): two
@@ -70,18 +71,81 @@ public final class LiveBench {
           delays.add(((Number) seen).longValue() - committed);
           Thread.sleep(200);
         }
-        delays.sort(Long::compare);
-        System.out.printf(
-            Locale.ROOT,
-            "| commit to the other browser's list (ms) | %d | %d | %d | %d |%n",
-            RUNS,
-            delays.get(RUNS / 2),
-            delays.get((int) Math.floor(RUNS * 0.9)),
-            delays.get(RUNS - 1));
+        report("commit to the other browser's list (ms)", delays);
+        report("presenter's slide turn to a follower's, other instance (ms)", follow(live, second));
       } finally {
         page.quit();
         second.stop();
       }
     }
+  }
+
+  private static void report(String measure, List<Long> delays) {
+    delays.sort(Long::compare);
+    int n = delays.size();
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %d | %d | %d |%n",
+        measure,
+        n,
+        delays.get(n / 2),
+        delays.get((int) Math.floor(n * 0.9)),
+        delays.get(n - 1));
+  }
+
+  /**
+   * A presenter (alice, first instance) turns slides back and forth; a follower (vera, second
+   * instance, /?follow=) records when its stage shows each turn. Both clocks are this machine's.
+   */
+  private static List<Long> follow(LiveApp live, Javalin second) throws Exception {
+    ChromeDriver presenter = Browser.open(1366, 768);
+    ChromeDriver follower = Browser.open(1366, 768);
+    try {
+      live.signIn(presenter, TestAccounts.ANALYST);
+      presenter.get(live.base());
+      Browser.waitReady(presenter);
+      Browser.js(presenter)
+          .executeScript("document.querySelector('#briefing-panel [data-action=present]').click()");
+      until(presenter, "document.querySelector('#presenter').dataset.arrived === '0'");
+      live.signIn(follower, TestAccounts.VIEWER);
+      follower.get("http://127.0.0.1:" + second.port() + "/?follow=partnership-not-dependency");
+      Browser.waitReady(follower);
+      until(follower, "document.querySelector('#presenter').dataset.slide === '0'");
+      Browser.js(follower)
+          .executeScript(
+              "window.turns = []; new MutationObserver(() => window.turns.push(Date.now()))"
+                  + ".observe(document.getElementById('presenter'),"
+                  + " {attributes: true, attributeFilter: ['data-slide']});");
+      List<Long> delays = new ArrayList<>();
+      for (int i = 0; i < RUNS; i++) {
+        long pressed =
+            ((Number)
+                    Browser.js(presenter)
+                        .executeScript(
+                            "const t = Date.now(); document.dispatchEvent(new KeyboardEvent("
+                                + "'keydown', {key: '"
+                                + (i % 2 == 0 ? "ArrowRight" : "ArrowLeft")
+                                + "'})); return t;"))
+                .longValue();
+        int turn = i;
+        Object seen =
+            new WebDriverWait(
+                    follower, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(5))
+                .until(
+                    d -> Browser.js(d).executeScript("return window.turns[" + turn + "] ?? null"));
+        delays.add(((Number) seen).longValue() - pressed);
+        Thread.sleep(400);
+      }
+      return delays;
+    } finally {
+      presenter.quit();
+      follower.quit();
+    }
+  }
+
+  private static void until(ChromeDriver d, String condition) {
+    new WebDriverWait(d, java.time.Duration.ofSeconds(15))
+        .until(
+            x -> Boolean.TRUE.equals(Browser.js(x).executeScript("return !!(" + condition + ")")));
   }
 }

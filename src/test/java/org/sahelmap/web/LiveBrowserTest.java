@@ -18,7 +18,10 @@ import org.sahelmap.testing.TestAccounts;
 /**
  * Issue 17 in real Chromium: two server instances on one database and a browser on each. An AOI
  * saved in the first browser appears in the second's list and map within a second, with no reload;
- * deleting it takes it away there too.
+ * deleting it takes it away there too. A viewer following a presenter on the other instance turns
+ * the slides with them; a briefing saved elsewhere reloads in an open page, or is offered when the
+ * page has unsaved edits; a rebuilt layer is redrawn in place; and who else has an AOI or a
+ * briefing open is shown by name.
  */
 class LiveBrowserTest {
   static LiveApp live;
@@ -36,6 +39,21 @@ class LiveBrowserTest {
   static void stop() {
     second.stop();
     live.close();
+  }
+
+  static final String BRIEFING = "partnership-not-dependency";
+
+  static String secondBase() {
+    return "http://127.0.0.1:" + second.port() + "/";
+  }
+
+  static void waitFor(ChromeDriver d, int seconds, String condition) {
+    new WebDriverWait(d, Duration.ofSeconds(seconds), Duration.ofMillis(20))
+        .until(x -> Boolean.TRUE.equals(js(d, "return !!(" + condition + ")")));
+  }
+
+  static void press(ChromeDriver d, String key) {
+    js(d, "document.dispatchEvent(new KeyboardEvent('keydown', {key: '" + key + "'}))");
   }
 
   static Object js(ChromeDriver d, String script) {
@@ -103,6 +121,232 @@ class LiveBrowserTest {
     } finally {
       analyst.quit();
       watcher.quit();
+    }
+  }
+
+  @Test
+  void aViewerOnTheOtherServerFollowsThePresentersSlides() {
+    ChromeDriver presenter = Browser.open(1366, 768);
+    ChromeDriver follower = Browser.open(1366, 768);
+    try {
+      live.signIn(presenter, TestAccounts.ANALYST);
+      presenter.get(live.base());
+      Browser.waitReady(presenter);
+      js(presenter, "document.querySelector('#briefing-panel [data-action=present]').click()");
+      waitFor(presenter, 10, "document.querySelector('#presenter').dataset.arrived === '0'");
+      assertThat(js(presenter, "return document.querySelector('.slide-follow').hidden"))
+          .as("a signed-in presenter is offered the follow link")
+          .isEqualTo(false);
+
+      live.signIn(follower, TestAccounts.VIEWER);
+      follower.get(secondBase() + "?follow=" + BRIEFING);
+      Browser.waitReady(follower);
+      waitFor(follower, 10, "document.querySelector('#presenter').dataset.arrived === '0'");
+      waitFor(
+          follower,
+          5,
+          "document.querySelector('.slide-audience').textContent === 'Following alice'");
+      waitFor(
+          presenter,
+          5,
+          "document.querySelector('.slide-audience').textContent.includes('vera (viewing)')");
+
+      press(presenter, "ArrowRight");
+      // Within the wait (5 s): the delay itself is measured in bench/live-bench.sh, not asserted
+      // here.
+      waitFor(follower, 5, "document.querySelector('#presenter').dataset.slide === '1'");
+      press(presenter, "End");
+      String last =
+          String.valueOf(
+              js(presenter, "return document.querySelector('#presenter').dataset.slide"));
+      waitFor(follower, 5, "document.querySelector('#presenter').dataset.slide === '" + last + "'");
+      assertThat(js(follower, "return document.querySelector('.slide-title').textContent"))
+          .isEqualTo(js(presenter, "return document.querySelector('.slide-title').textContent"));
+
+      press(presenter, "Escape");
+      waitFor(
+          follower,
+          5,
+          "document.querySelector('.slide-audience').textContent === 'Waiting for the presenter'");
+      assertThat(js(follower, "return document.querySelector('#presenter').dataset.slide"))
+          .as("the follower stays on the last slide shown")
+          .isEqualTo(last);
+      assertThat(Browser.consoleErrors(follower)).isEmpty();
+    } finally {
+      presenter.quit();
+      follower.quit();
+    }
+  }
+
+  @Test
+  void aBriefingSavedElsewhereReloadsInAnOpenPageOrIsOfferedOverUnsavedEdits() throws Exception {
+    ChromeDriver page = Browser.open(1366, 768);
+    try {
+      live.signIn(page, TestAccounts.ANALYST);
+      page.get(secondBase());
+      Browser.waitReady(page);
+      waitFor(page, 10, "document.body.dataset.live === 'on'");
+      String name = "Renamed by adam " + System.nanoTime();
+      saveBriefingName(name);
+      waitFor(
+          page,
+          5,
+          "document.querySelector('#briefing-panel .briefing-field input').value === '"
+              + name
+              + "'");
+      assertThat(js(page, "return document.querySelector('.briefing-status').textContent"))
+          .asString()
+          .startsWith("adam saved version");
+
+      // Unsaved edits in the page: they stay, and the newer version is offered, not forced.
+      js(
+          page,
+          "const i = document.querySelector('#briefing-panel .briefing-field input'); i.value = 'Mine, unsaved';"
+              + " i.dispatchEvent(new Event('input', {bubbles: true}))");
+      saveBriefingName(name + " again");
+      waitFor(page, 5, "document.querySelector('#briefing-panel [data-action=reload]')");
+      assertThat(
+              js(
+                  page,
+                  "return document.querySelector('#briefing-panel .briefing-field input').value"))
+          .isEqualTo("Mine, unsaved");
+      js(page, "document.querySelector('#briefing-panel [data-action=reload]').click()");
+      waitFor(
+          page,
+          5,
+          "document.querySelector('#briefing-panel .briefing-field input').value === '"
+              + name
+              + " again'");
+    } finally {
+      page.quit();
+    }
+  }
+
+  /** Renames the briefing through the first instance as adam, the way a script would. */
+  private static void saveBriefingName(String name) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String url = live.base() + "api/briefings/" + BRIEFING;
+    String auth = "Bearer " + live.accounts().adminToken();
+    var got =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", auth)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var stored = org.sahelmap.json.Json.MAPPER.readTree(got.body());
+    var body = org.sahelmap.json.Json.MAPPER.createObjectNode();
+    body.put("name", name);
+    body.set("banner", stored.get("banner"));
+    body.set("slides", stored.get("slides"));
+    var put =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .header("If-Match", got.headers().firstValue("ETag").orElseThrow())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aRebuiltLayerIsRedrawnInPlace() throws Exception {
+    ChromeDriver page = Browser.open(1366, 768);
+    try {
+      page.get(secondBase());
+      Browser.waitReady(page);
+      waitFor(page, 10, "document.body.dataset.live === 'on'");
+      js(page, "window.sahelMap.map.setView([18.44, 1.41], 8, {animate: false})");
+      assertThat(labelShown(page, "Kidal town, renamed")).isFalse();
+      // As build-layers does: the features and the layer's updated_at in one transaction.
+      try (var c = live.db().dataSource().getConnection();
+          var st = c.createStatement()) {
+        c.setAutoCommit(false);
+        st.executeUpdate(
+            "UPDATE feature SET properties = properties || '{\"name\": \"Kidal town, renamed\"}'"
+                + " WHERE layer_id = 'kidal' AND id = 'kidal-town'");
+        st.executeUpdate("UPDATE layer SET updated_at = now() WHERE id = 'kidal'");
+        c.commit();
+      }
+      try {
+        waitFor(page, 5, "document.body.dataset.layersRedrawn === '1'");
+      } catch (RuntimeException e) {
+        throw new AssertionError(
+            "not redrawn: "
+                + js(page, "return JSON.stringify(document.body.dataset)")
+                + page.manage().logs().get("browser").getAll(),
+            e);
+      }
+      waitFor(
+          page,
+          5,
+          "[...document.querySelectorAll('.mission-label')].some(l => l.textContent === 'Kidal town, renamed'"
+              + " && l.offsetParent)");
+      assertThat(labelShown(page, "Kidal")).as("the old label is gone").isFalse();
+      assertThat(Browser.consoleErrors(page)).isEmpty();
+    } finally {
+      page.quit();
+    }
+  }
+
+  static boolean labelShown(ChromeDriver d, String text) {
+    return Boolean.TRUE.equals(
+        js(
+            d,
+            "return [...document.querySelectorAll('.mission-label')].some(l => l.textContent === '"
+                + text
+                + "' && l.offsetParent)"));
+  }
+
+  @Test
+  void whoElseHasAnAoiOpenIsShownByName() {
+    ChromeDriver alice = Browser.open(1366, 768);
+    ChromeDriver adam = Browser.open(1366, 768);
+    try {
+      Object id = null;
+      live.signIn(alice, TestAccounts.ANALYST);
+      alice.get(live.base());
+      Browser.waitReady(alice);
+      id =
+          Browser.js(alice)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "import('/js/aois.js').then((m) => m.create({type: 'Feature',"
+                      + " properties: {name: 'Shared area'}, geometry: {type: 'Polygon',"
+                      + " coordinates: [[[3,18],[4,18],[4,19],[3,19],[3,18]]]}}))"
+                      + ".then((r) => done(r.feature.id), (e) => done('failed: ' + e.message));");
+      assertThat(String.valueOf(id)).startsWith("aoi-");
+      String pick =
+          "document.querySelector('#aoi-panel li[data-aoi=\"" + id + "\"] .aoi-item').click()";
+      waitFor(alice, 5, "document.querySelector('#aoi-panel li[data-aoi=\"" + id + "\"]')");
+      js(alice, pick);
+      live.signIn(adam, TestAccounts.ADMIN);
+      adam.get(secondBase());
+      Browser.waitReady(adam);
+      js(adam, pick);
+      waitFor(
+          alice,
+          5,
+          "document.querySelector('.aoi-people').textContent === 'Also open by: adam (viewing)'");
+      js(
+          alice,
+          "const i = document.querySelector('#aoi-name'); i.value = 'Shared area, edited';"
+              + " i.dispatchEvent(new Event('input', {bubbles: true}))");
+      waitFor(
+          adam,
+          5,
+          "document.querySelector('.aoi-people').textContent === 'Also open by: alice (editing)'");
+      js(
+          adam,
+          "document.querySelector('#aoi-panel li[data-aoi]:not([data-aoi=\""
+              + id
+              + "\"]) .aoi-item')?.click()");
+      adam.get("about:blank"); // leaving the page ends its presence at once (pagehide)
+      waitFor(alice, 5, "document.querySelector('.aoi-people').hidden");
+    } finally {
+      alice.quit();
+      adam.quit();
     }
   }
 }
