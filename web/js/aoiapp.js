@@ -247,7 +247,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
   /**
    * Another user's change, from the live feed: the list and the map take it at once. The area the
    * analyst has open is not replaced under them: they are told who saved which version and
-   * offered Reload (a save of theirs would meet the 412 and the same offer).
+   * offered Reload or Keep mine (a save of theirs would meet the 412 and the Reload offer).
    */
   async function remote({ target: id, version, actor, action }) {
     const known = items.get(id)?.feature.properties.version;
@@ -255,7 +255,9 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     if (action === 'delete' && known === undefined) return; // gone here already (this page's own)
     if (selected === id) {
       panel.message(`${actor ?? 'Someone'} ${action === 'delete' ? 'deleted' : 'saved version ' + version + ' of'} this area.`,
-        { kind: 'error', actions: [{ label: 'Reload', onClick: () => reload(id) }] });
+        { kind: 'error', actions: [{ label: 'Reload', onClick: () => reload(id) },
+          // Keep mine: the form stays as it is; saving it meets the 412 and offers Reload again.
+          { label: 'Keep mine', onClick: () => panel.message(null) }] });
       return;
     }
     if (action === 'delete') {
