@@ -118,15 +118,51 @@ export async function briefings(ctx) {
   const change = (slides, status = '') => {
     view.current = { ...view.current, slides }; view.dirty = true; view.status = status; render(); sayWhere();
   };
-  const fail = (e) => { view.status = e.status === 412
-    ? 'Someone saved this briefing since you opened it: reload it, then redo your change.'
-    : `Not saved: ${e.description ?? e.message}`; render(); };
+  const fail = (e) => {
+    if (e.status === 412 && view.current?.id) { conflict(); return; }
+    view.status = `Not saved: ${e.description ?? e.message}`; render();
+  };
+
+  /**
+   * A save refused because someone saved first: the analyst's words are never dropped for them.
+   * They may take the newer version (losing theirs, said so), save theirs over it (on the newer
+   * version, so it is a new version and the other one stays in the history), or save theirs as a
+   * copy beside it.
+   */
+  function conflict() {
+    const mine = briefingBody(view.current);
+    view.status = 'Someone saved this briefing after you opened it. Your changes are still here: choose what to do with them.';
+    view.offers = [
+      { action: 'reload', label: 'Take theirs (drop mine)', run: () => open(view.current.id).catch(fail) },
+      { action: 'save-over', label: 'Save mine over theirs', run: async () => {
+        try {
+          const latest = await api.briefing(view.current.id);
+          const { body, etag } = await api.saveBriefing(view.current.id, mine, latest.etag);
+          Object.assign(view, { current: body, etag, dirty: false, offers: null,
+            status: `Saved yours as version ${body.version}; theirs is version ${latest.body.version} in the history.` });
+          view.list = await api.briefings(); render(); sayWhere();
+        } catch (e) { fail(e); }
+      } },
+      { action: 'save-copy', label: 'Save mine as a copy', run: async () => {
+        try {
+          const { body } = await api.createBriefing({ ...mine, name: `${mine.name} (copy)`.slice(0, 200) });
+          view.dirty = false;
+          await refreshList(body.id);
+          view.status = `Saved yours as “${body.name}”.`; render();
+        } catch (e) { fail(e); }
+      } },
+    ];
+    render();
+  }
+
+  // Leaving (closing the tab, reloading, following a link) with unsaved changes asks first.
+  window.addEventListener('beforeunload', (e) => { if (view.dirty) { e.preventDefault(); e.returnValue = ''; } });
 
   async function open(id) {
     const { body, etag } = await api.briefing(id);
     await fetchEvents(body.slides);
     const moved = view.current?.id !== body.id;
-    Object.assign(view, { current: body, etag, dirty: false, status: '', reload: null });
+    Object.assign(view, { current: body, etag, dirty: false, status: '', offers: null });
     if (moved) { view.people = ''; watch(body.id); }
     render();
     sayWhere();
@@ -185,7 +221,6 @@ export async function briefings(ctx) {
     retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get()))), 'View updated.'),
     meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; sayWhere(); },
     goto: (i) => show(view.current.slides[i]),
-    keepMine: () => { view.reload = null; view.status = 'Kept yours: saving it will ask you to reload first.'; render(); },
     save: async () => {
       try {
         const { body, etag } = await api.saveBriefing(view.current.id, briefingBody(view.current), view.etag);
@@ -261,8 +296,11 @@ export async function briefings(ctx) {
     if (action === 'delete') {
       view.status = `${who} deleted this briefing; it can be restored from its history.`;
     } else if (view.dirty) {
-      view.status = `${who} saved version ${version} while you were editing. Reload to see it (your unsaved changes would be lost), or keep yours and save (you will be asked to reload first).`;
-      view.reload = () => open(target).then(() => { view.reload = null; render(); });
+      view.status = `${who} saved version ${version} while you were editing. Reload to see it (your unsaved changes would be lost), or keep yours and save (you will then choose how).`;
+      view.offers = [
+        { action: 'reload', label: 'Reload', run: () => open(target).catch(fail) },
+        { action: 'keep-mine', label: 'Keep mine', run: () => { view.offers = null; view.status = 'Kept yours.'; render(); } },
+      ];
     } else {
       await open(target);
       await fetchEvents(view.current.slides);

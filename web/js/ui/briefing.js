@@ -5,8 +5,8 @@ import { LIMITS } from '../briefing/slides.js';
 
 /**
  * view: {list: [{id, name}], current: {id, name, banner, slides}|null, dirty, status, people,
- *        reload} (people: who else has it open, as text; reload: set when someone else saved it
- *        while this page has unsaved changes, to offer Reload or Keep mine)
+ *        offers} (people: who else has it open, as text; offers: [{action, label, run}], the
+ *        choices given when someone else saved it while this page has unsaved changes)
  * on: {pick, create, add, move, duplicate, remove, edit, retake, goto, save, present, meta,
  *      exportGeojson, importFile, pngView, pngSlides}
  */
@@ -42,10 +42,8 @@ export function renderEditor(container, view, on) {
         onclick: on.exportGeojson })),
     el('p', { class: 'briefing-people', text: view.people ? `Also here: ${view.people}` : '' }),
     el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }),
-    view.reload ? el('div', { class: 'briefing-row' },
-      el('button', { type: 'button', 'data-action': 'reload', text: 'Reload', onclick: view.reload }),
-      el('button', { type: 'button', 'data-action': 'keep-mine', text: 'Keep mine',
-        onclick: on.keepMine }))
+    view.offers?.length ? el('div', { class: 'briefing-row briefing-offers' },
+      view.offers.map((o) => el('button', { type: 'button', 'data-action': o.action, text: o.label, onclick: o.run })))
       : null);
 }
 

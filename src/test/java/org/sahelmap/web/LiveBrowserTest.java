@@ -217,6 +217,42 @@ class LiveBrowserTest {
           "document.querySelector('#briefing-panel .briefing-field input').value === '"
               + name
               + " again'");
+
+      // Kept over a newer version and saved: the save meets the 412, and the words survive it.
+      js(
+          page,
+          "const i = document.querySelector('#briefing-panel .briefing-field input');"
+              + " i.value = 'My words'; i.dispatchEvent(new Event('input', {bubbles: true}))");
+      Object leaving =
+          js(
+              page,
+              "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                  + " return e.defaultPrevented");
+      assertThat(leaving).as("leaving with unsaved changes asks first").isEqualTo(true);
+      saveBriefingName(name + " third");
+      waitFor(page, 5, "document.querySelector('#briefing-panel [data-action=keep-mine]')");
+      js(page, "document.querySelector('#briefing-panel [data-action=keep-mine]').click()");
+      js(page, "document.querySelector('#briefing-panel [data-action=save]').click()");
+      waitFor(page, 5, "document.querySelector('#briefing-panel [data-action=save-copy]')");
+      assertThat(
+              js(
+                  page,
+                  "return document.querySelector('#briefing-panel .briefing-field input').value"))
+          .isEqualTo("My words");
+      js(page, "document.querySelector('#briefing-panel [data-action=save-copy]').click()");
+      waitFor(
+          page,
+          5,
+          "document.querySelector('#briefing-panel .briefing-field input').value === 'My words (copy)'");
+      var list =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(live.base() + "api/briefings"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(list).contains("My words (copy)").contains(name + " third");
     } finally {
       page.quit();
     }
