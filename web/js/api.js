@@ -78,9 +78,15 @@ export function documents() {
   return documentsById;
 }
 
-/** The cited passage of an event ({passage, paragraph, document}), or null where there is none. */
-export async function citation(eventId, documentId) {
-  if (!(await documents()).get(documentId)?.textAvailable) return null;
+/**
+ * The cited passage of an event ({passage, paragraph, start, end, document}); where this server
+ * lacks the document's text, {document, paragraph, passage: null} from the registry (paragraph
+ * from the event); null where the event cites no known document.
+ */
+export async function citation(eventId, documentId, paragraph = null) {
+  const doc = (await documents()).get(documentId);
+  if (!doc) return null;
+  if (!doc.textAvailable) return { document: doc, paragraph, passage: null };
   try {
     return await getJson(`/ogc/collections/events/items/${encodeURIComponent(eventId)}/citation`);
   } catch (e) {

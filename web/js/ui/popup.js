@@ -74,12 +74,26 @@ export function eventPopup(feature, citation, onGrow) {
       ['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`],
     ]),
     quote);
-  citation?.(p.id, p.citation_document).then((c) => {
-    if (!c?.passage) return;
-    quote.textContent = `“${c.passage}”`;
-    if (c.document?.title) quote.append(el('cite', { text: ` — ${c.document.title}, ¶${c.paragraph}` }));
+  citation?.(p.id, p.citation_document, p.citation_paragraph).then((c) => {
+    if (!c?.document) return;
+    // The source named as a reader cites it: title, date, paragraph; the passage when this server
+    // has the text, with a link to read it in place in the whole document.
+    const source = [c.document.title, c.document.published && formatEventDate(c.document.published, c.document.published, 'day'),
+      `paragraph ${formatNumber(c.paragraph)}`].filter(Boolean).join(', ');
+    quote.replaceChildren(...(c.passage ? [`“${c.passage}”`] : []), el('cite', { text: `${c.passage ? ' — ' : ''}${source}` }));
+    if (c.passage) {
+      quote.append(' ', el('a', { class: 'popup-read', href: readerUrl(c), target: '_blank', rel: 'noopener',
+        text: 'Read it in the document' }));
+    }
     quote.hidden = false;
     onGrow?.();
   }).catch(() => {});
   return box;
+}
+
+/** The reader (reader.html) opened at a citation: the document, its paragraph, the passage. */
+export function readerUrl({ document: d, paragraph, start, end }) {
+  const q = new URLSearchParams({ doc: d.id, p: String(paragraph) });
+  if (Number.isInteger(start) && Number.isInteger(end)) { q.set('start', String(start)); q.set('end', String(end)); }
+  return `/reader.html#${q}`;
 }

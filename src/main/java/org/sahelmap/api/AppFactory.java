@@ -28,6 +28,8 @@ import org.sahelmap.tiles.TileCache;
  * same app with javalin-testtools. Every route is listed in {@link #routes}.
  */
 public final class AppFactory {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppFactory.class);
+
   /** Largest request body accepted (AOIs, imports); larger ones get 413. */
   public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
 
@@ -84,6 +86,7 @@ public final class AppFactory {
           ctx.attribute(Links.ROOT_ATTRIBUTE, publicUrl.root(ctx));
         });
     Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
+    reportMissingTexts(citations);
     BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
     AccountStore accounts = new AccountStore(database.dataSource());
     ClientAddress clients = new ClientAddress(options.trustProxy());
@@ -121,6 +124,31 @@ public final class AppFactory {
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
     ErrorMapper.register(app);
     return app;
+  }
+
+  /**
+   * Says at start-up which registered documents' texts this server cannot show, and where it
+   * looked: the folder is resolved from where the server was started, and without the text the
+   * events' passages and the reader are silently absent from every page.
+   */
+  private static void reportMissingTexts(Citations citations) {
+    var missing = citations.missingTexts();
+    if (missing.isEmpty()) {
+      LOG.info(
+          "documents: all {} registered texts found in {}",
+          citations.documents().size(),
+          citations.documentsDir());
+      return;
+    }
+    for (var d : missing) {
+      LOG.warn(
+          "documents: the text of '{}' ({}) is not in {} (or is another version than registered);"
+              + " its events' passages will not be shown. Set --documents-dir to the folder that"
+              + " holds it.",
+          d.id(),
+          d.title(),
+          citations.documentsDir());
+    }
   }
 
   /** Signing in and out, accounts, tokens and the audit trail. */
@@ -196,6 +224,7 @@ public final class AppFactory {
     app.get(
         OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
+    app.get("/api/documents/{documentId}/text", citation::text);
     app.get("/ogc/tileMatrixSets", tiles::tileMatrixSets);
     app.get("/ogc/tileMatrixSets/{tileMatrixSetId}", tiles::tileMatrixSet);
     String tilesets = OgcPaths.TILESETS;

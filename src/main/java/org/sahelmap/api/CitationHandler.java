@@ -31,6 +31,36 @@ final class CitationHandler {
     this.citations = citations;
   }
 
+  /**
+   * {@code GET /api/documents/{documentId}/text}: the document's registered text by paragraph
+   * ({@code {document, paragraphs: [{number, start, end, text}]}}, offsets into the whole text as
+   * citations give them), for the page's reader. 404 when this server does not have the text.
+   */
+  void text(Context ctx) {
+    DocumentText text;
+    try {
+      text = citations.text(ctx.pathParam("documentId"));
+    } catch (DocumentText.TextUnavailableException e) {
+      throw new ApiException(Reason.NOT_FOUND, "DocumentTextUnavailable", e.getMessage());
+    }
+    List<Map<String, Object>> paragraphs = new ArrayList<>();
+    for (DocumentText.Paragraph p : text.paragraphs()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("number", p.number());
+      m.put("start", p.start());
+      m.put("end", p.end());
+      m.put("text", text.text().substring(p.start(), p.end()));
+      paragraphs.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("document", text.document().toMap());
+    body.put("paragraphs", paragraphs);
+    // The text is the registered version (its sha256 is checked on reading): it changes only
+    // with the registry, i.e. with a new build.
+    ctx.header("Cache-Control", "public, max-age=3600");
+    ctx.json(body);
+  }
+
   void documents(Context ctx) {
     Format.of(ctx, false);
     List<Map<String, Object>> docs = new ArrayList<>();

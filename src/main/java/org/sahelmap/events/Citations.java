@@ -30,6 +30,27 @@ public final class Citations {
     return Optional.ofNullable(registry.get(id));
   }
 
+  /** The folder the texts are looked for in, as resolved from where the server started. */
+  public Path documentsDir() {
+    return documentsDir.toAbsolutePath().normalize();
+  }
+
+  /** The registered documents whose text is not in the documents folder (or is another version). */
+  public List<Document> missingTexts() {
+    return registry.values().stream().filter(d -> !textAvailable(d)).toList();
+  }
+
+  /** The whole registered text of a document, or a TextUnavailableException saying why not. */
+  public DocumentText text(String documentId) {
+    Document d =
+        document(documentId)
+            .orElseThrow(
+                () ->
+                    new DocumentText.TextUnavailableException(
+                        "no registered document '" + documentId + "'"));
+    return DocumentText.read(d, documentsDir);
+  }
+
   /** True when the document's registered text is in the documents folder. */
   public boolean textAvailable(Document d) {
     return DocumentText.load(d, documentsDir).isPresent();

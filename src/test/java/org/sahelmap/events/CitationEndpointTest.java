@@ -93,4 +93,49 @@ class CitationEndpointTest {
           assertThat(docs.path("documents").get(0).path("textAvailable").asBoolean()).isFalse();
         });
   }
+
+  @Test
+  void servesTheWholeTextByParagraphForTheReaderAnd404sWithoutIt(@TempDir Path empty)
+      throws Exception {
+    Event kidal =
+        CuratedEvents.events().stream().filter(e -> e.id().equals(KIDAL)).findFirst().orElseThrow();
+    Document doc = CuratedEvents.documents().get(0);
+    DocumentText text = DocumentText.read(doc, Fixtures.documentsDir());
+    JavalinTest.test(
+        AppFactory.create(db, store, 1000, Fixtures.documentsDir()),
+        (server, client) -> {
+          var response = client.get("/api/documents/" + doc.id() + "/text");
+          assertThat(response.code()).isEqualTo(200);
+          JsonNode body = JSON.readTree(response.body().string());
+          JsonNode paragraphs = body.path("paragraphs");
+          assertThat(paragraphs.size()).isEqualTo(text.paragraphs().size());
+          // The reader marks the passage by the citation's offsets within its paragraph's text.
+          JsonNode eighth = paragraphs.get(kidal.citationParagraph() - 1);
+          assertThat(eighth.path("number").asInt()).isEqualTo(kidal.citationParagraph());
+          String within =
+              eighth
+                  .path("text")
+                  .asText()
+                  .substring(
+                      kidal.citationStart() - eighth.path("start").asInt(),
+                      kidal.citationEnd() - eighth.path("start").asInt());
+          assertThat(within)
+              .isEqualTo(text.text().substring(kidal.citationStart(), kidal.citationEnd()));
+          assertThat(body.path("document").path("title").asText()).isEqualTo(doc.title());
+
+          var unknown = client.get("/api/documents/no-such-doc/text");
+          assertThat(unknown.code()).isEqualTo(404);
+          assertThat(JSON.readTree(unknown.body().string()).path("code").asText())
+              .isEqualTo("DocumentTextUnavailable");
+        });
+    JavalinTest.test(
+        AppFactory.create(db, store, 1000, empty),
+        (server, client) ->
+            assertThat(client.get("/api/documents/" + doc.id() + "/text").code()).isEqualTo(404));
+    assertThat(new Citations(CuratedEvents.documents(), empty).missingTexts())
+        .as("what the server reports at start-up")
+        .containsExactlyElementsOf(CuratedEvents.documents());
+    assertThat(new Citations(CuratedEvents.documents(), Fixtures.documentsDir()).missingTexts())
+        .isEmpty();
+  }
 }

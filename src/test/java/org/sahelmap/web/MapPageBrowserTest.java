@@ -218,8 +218,12 @@ class MapPageBrowserTest {
     driver.findElement(By.cssSelector("#event-list li[data-event='" + id + "'] button")).click();
     String popup = waitFor(".leaflet-popup-content").getText();
     assertThat(popup).contains("late February 2024").contains("Moscow").contains("Actors");
-    // The cited passage, from the server's copy of the document.
-    assertThat(waitFor(".popup-passage").getText()).contains("¶").hasSizeGreaterThan(40);
+    // The cited passage, from the server's copy of the document, named as a reader cites it.
+    String title = org.sahelmap.events.CuratedEvents.documents().get(0).title();
+    assertThat(waitFor(".popup-passage cite").getText())
+        .startsWith("— " + title + ", ")
+        .contains(", paragraph ");
+    assertThat(waitFor(".popup-passage").getText()).hasSizeGreaterThan(40);
     assertThat(driver.getCurrentUrl()).contains("event=" + id);
     // The list is asked again once the map has flown to the event, so its item is found afresh.
     new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -335,6 +339,43 @@ class MapPageBrowserTest {
     // 400 px at zoom 6 near 17°N is about 400 * 2.35 km.
     double km = Double.parseDouble(readout.replace(" km", "").replace(",", ""));
     assertThat(km).isBetween(800.0, 1000.0);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
+  void aCitationOpensInTheReaderWithItsParagraphHighlightedAndItsPassageMarked() throws Exception {
+    load(1366, 768, "#map=3/35/15");
+    String id = "pnd-2024-02-diop-lavrov-moscow";
+    driver.findElement(By.cssSelector("#event-list li[data-event='" + id + "'] button")).click();
+    String href = waitFor(".popup-read").getAttribute("href");
+    var citation =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                java.net.http.HttpClient.newHttpClient()
+                    .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                    base + "ogc/collections/events/items/" + id + "/citation"))
+                            .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body());
+    driver.get(href);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> "true".equals(run("return document.body.dataset.ready")));
+    var cited = driver.findElements(By.cssSelector(".reader-paragraph.cited"));
+    assertThat(cited).hasSize(1);
+    assertThat(cited.get(0).getAttribute("data-paragraph"))
+        .isEqualTo(citation.path("paragraph").asText());
+    assertThat(driver.findElement(By.cssSelector(".reader-paragraph.cited mark")).getText())
+        .isEqualTo(citation.path("passage").asText());
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo(citation.at("/document/title").asText());
+    assertThat(
+            run(
+                "const r = document.querySelector('.cited').getBoundingClientRect();"
+                    + " return r.top >= 0 && r.top < innerHeight"))
+        .as("scrolled to the cited paragraph")
+        .isEqualTo(true);
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
