@@ -3,7 +3,7 @@
 // delete can be undone from the message it leaves.
 import * as aois from './aois.js';
 import { aoiFeature, parseTags } from './aoigeo.js';
-import { aoisFromGeoJson } from './aoiimport.js';
+import { aoisFromFile } from './aoiimport.js';
 import { monthIndex, monthLabel } from './dates.js';
 import { aoiLayer } from './map/aoidraw.js';
 import { aoiPanel } from './ui/aoipanel.js';
@@ -36,6 +36,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     onDrawFailed: (f, e) => panel?.message(`Area ${quoted(f.properties?.name ?? f.id)} could not be drawn (${e.message}); the others are shown.`, { kind: 'error' }) });
   const panel = aoiPanel(panelRoot, { onPick: (id) => { select(id); layer.flyTo(id); }, onSave, onDelete: () => remove([selected], false),
     onInput: () => editing(),
+    onImport: (file) => file.text().then((text) => onFile(text, file.name), () => onFile(null, file.name)),
     onDiscard: discardDraft, onEvent, exportUrl });
   layer.setAll(features);
   refresh();
@@ -221,7 +222,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     if (text === null) { panel.message(`Could not read ${fileName}.`, { kind: 'error' }); return; }
     let parsed;
     try {
-      parsed = aoisFromGeoJson(text, fileName);
+      parsed = aoisFromFile(text, fileName);
     } catch (e) {
       panel.message(`Could not import ${fileName}: ${e.message}`, { kind: 'error' });
       return;

@@ -1,5 +1,8 @@
-// AOIs from a dropped GeoJSON file, before they go to the server: what can be sent and what cannot.
-// Pure (no DOM, no map); the server still validates every feature it is sent.
+// AOIs from a dropped or chosen file (GeoJSON, KML or GPX), before they go to the server: what can
+// be sent and what cannot. No map here; the server still validates every feature it is sent. KML
+// and GPX are read by @tmcw/togeojson (Mapbox's maintained converter) from the browser's own XML
+// parser.
+import { gpx, kml } from '@tmcw/togeojson';
 
 const AREAL = new Set(['Polygon', 'MultiPolygon']);
 
@@ -8,6 +11,28 @@ const AREAL = new Set(['Polygon', 'MultiPolygon']);
  * each with a name (its own, or the file's name and its number), and the problems of those left out:
  * {features: [{index, feature}], problems: [{index, name, message}]}. Throws on text that is not JSON.
  */
+/**
+ * As aoisFromGeoJson, for a file of any kind we read, chosen by its name: .kml and .gpx through
+ * togeojson, anything else as GeoJSON. Throws an Error saying what the file is not.
+ */
+export function aoisFromFile(text, fileName = 'file') {
+  const kind = /\.kml$/i.test(fileName) ? 'kml' : /\.gpx$/i.test(fileName) ? 'gpx' : 'geojson';
+  if (kind === 'geojson') {
+    try {
+      return aoisFromGeoJson(text, fileName);
+    } catch (e) {
+      if (e instanceof SyntaxError) throw new Error(`not a map file we read: ${NOT_A_MAP}`);
+      throw e;
+    }
+  }
+  const xml = new DOMParser().parseFromString(text, 'application/xml');
+  if (xml.getElementsByTagName('parsererror').length) throw new Error(`not valid ${kind.toUpperCase()} (XML that does not parse)`);
+  const geojson = kind === 'kml' ? kml(xml) : gpx(xml);
+  return aoisFromGeoJson(JSON.stringify(geojson), fileName.replace(/\.(kml|gpx)$/i, ''));
+}
+
+const NOT_A_MAP = 'expected GeoJSON (.geojson, .json), KML (.kml) or GPX (.gpx)';
+
 export function aoisFromGeoJson(text, fileName = 'file') {
   const json = JSON.parse(text);
   const list = json?.type === 'FeatureCollection' ? json.features ?? []

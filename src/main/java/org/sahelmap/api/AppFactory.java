@@ -73,6 +73,9 @@ public final class AppFactory {
                     files.hostedPath = "/";
                     files.directory = "/web";
                     files.location = Location.CLASSPATH;
+                    // ES modules as npm ships some (togeojson's .mjs): a module script must come
+                    // with a JavaScript type, or the browser refuses it.
+                    files.mimeTypes.add("text/javascript", "mjs");
                   });
               // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
               config.staticFiles.enableWebjars();

@@ -344,6 +344,38 @@ class AoiBrowserTest {
     assertThat(ticked).contains("ids=aoi-");
   }
 
+  @Test
+  void aKmlFileChosenWithTheImportButtonBecomesAreasAndANonMapFileIsNamedAsSuch() {
+    load("#map=6/18/0.5");
+    // Written for this test: one polygon placemark and one point placemark.
+    String kml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+            + "<Document><Placemark><name>KML square</name><Polygon><outerBoundaryIs><LinearRing>"
+            + "<coordinates>-3,15 -2,15 -2,16 -3,16 -3,15</coordinates></LinearRing></outerBoundaryIs>"
+            + "</Polygon></Placemark><Placemark><name>KML point</name><Point><coordinates>0,17"
+            + "</coordinates></Point></Placemark></Document></kml>";
+    String choose =
+        "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], arguments[1]));"
+            + " const input = document.getElementById('aoi-file'); input.files = dt.files;"
+            + " input.dispatchEvent(new Event('change'));";
+    assertThat(driver.findElement(By.cssSelector(".aoi-import")).isDisplayed()).isTrue();
+    Browser.js(driver).executeScript(choose, kml, "sites.kml");
+    waitText(".aoi-message", "Imported 1 of 2");
+    assertThat(driver.findElement(By.cssSelector(".aoi-message")).getText())
+        .contains("KML point")
+        .contains("Point geometry is not an area");
+    assertThat(aoiItem("KML square")).isNotNull();
+
+    Browser.js(driver).executeScript(choose, "Minutes of the meeting, 3 May", "notes.txt");
+    waitText(".aoi-message", "Could not import notes.txt");
+    assertThat(driver.findElement(By.cssSelector(".aoi-message")).getText())
+        .contains("not a map file we read")
+        .contains("KML (.kml)");
+    Browser.js(driver).executeScript(choose, "<kml><Placemark>", "broken.kml");
+    waitText(".aoi-message", "not valid KML");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
   private static String feature(String name, String rings) {
     return "{\"type\":\"Feature\",\"properties\":{\"name\":\""
         + name
