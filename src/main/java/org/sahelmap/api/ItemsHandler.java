@@ -29,6 +29,7 @@ final class ItemsHandler {
   private final FeatureStore store;
   private final int maxLimit;
   private final FilterParams filters;
+  private final FileExports files;
 
   /** One feature by id goes through the cache the change feed keeps fresh. */
   private final FeatureCache features;
@@ -38,22 +39,20 @@ final class ItemsHandler {
     this.maxLimit = maxLimit;
     this.filters = filters;
     this.features = features;
+    this.files = new FileExports(store, filters);
   }
 
   void items(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
-    Format format = Format.of(ctx, true);
+    Format format = Format.forItems(ctx);
+    boolean download = format == Format.GEOJSON_DOWNLOAD || format.export().isPresent();
     boolean events = "events".equals(layer.kind());
     if (!events) {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
     ItemQuery query =
         CrsParams.apply(
-            ctx,
-            filters.apply(
-                ctx,
-                layer,
-                ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD)));
+            ctx, filters.apply(ctx, layer, ItemsParams.parse(ctx, maxLimit, events, download)));
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
@@ -63,6 +62,10 @@ final class ItemsHandler {
       query = query.withoutTime();
     }
     if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+      return;
+    }
+    if (format.export().isPresent()) {
+      files.write(ctx, layer, query, format.export().get());
       return;
     }
     String self = Links.root(ctx) + ctx.path();
