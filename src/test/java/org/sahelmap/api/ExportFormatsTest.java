@@ -87,6 +87,8 @@ class ExportFormatsTest {
   }
 
   static HttpResponse<Path> get(Path file, String url, String accept) throws Exception {
+    // ofFile writes over an existing file without truncating it.
+    Files.deleteIfExists(file);
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
     if (accept != null) {
       b.header("Accept", accept);
@@ -221,6 +223,54 @@ class ExportFormatsTest {
             "application/json, text/csv;q=0.5");
     assertThat(json.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/geo+json");
+  }
+
+  @Test
+  void collectionsItemsAndTheApiDocumentListTheFormats(@TempDir Path dir) throws Exception {
+    String root = "http://127.0.0.1:" + app.port() + "/ogc";
+    Path file = dir.resolve("doc.json");
+    get(file, root + "/collections/" + SampleLayers.EVENTS, null);
+    JsonNode collection = Json.MAPPER.readTree(Files.readString(file));
+    get(file, url(SampleLayers.EVENTS, "?datetime=2024-01-03/..&limit=2"), null);
+    JsonNode items = Json.MAPPER.readTree(Files.readString(file));
+    Map<String, String> types =
+        Map.of(
+            "csv", "text/csv",
+            "kml", "application/vnd.google-earth.kml+xml",
+            "gpkg", "application/geopackage+sqlite3");
+    for (var t : types.entrySet()) {
+      assertThat(collection.get("links"))
+          .anySatisfy(
+              l -> {
+                assertThat(l.get("rel").asText()).isEqualTo("enclosure");
+                assertThat(l.get("type").asText()).isEqualTo(t.getValue());
+                assertThat(l.get("href").asText())
+                    .endsWith("/collections/" + SampleLayers.EVENTS + "/items?f=" + t.getKey());
+              });
+      // The items' alternates keep the request's parameters, so the file holds the same matches.
+      JsonNode alternate = null;
+      for (JsonNode l : items.get("links")) {
+        if (l.get("rel").asText().equals("alternate")
+            && l.get("type").asText().equals(t.getValue())) {
+          alternate = l;
+        }
+      }
+      assertThat(alternate).as(t.getKey()).isNotNull();
+      assertThat(alternate.get("href").asText()).contains("?f=" + t.getKey(), "limit=2");
+      Path exported = dir.resolve("alt." + t.getKey());
+      get(exported, alternate.get("href").asText(), null);
+      assertThat(featureCount(summary(exported))).isEqualTo(2);
+    }
+    HttpResponse<Path> apiResponse = get(file, root + "/api", null);
+    assertThat(apiResponse.statusCode()).isEqualTo(200);
+    // readString refuses bytes that are not UTF-8, as JSON requires.
+    JsonNode api = Json.MAPPER.readTree(Files.readString(file));
+    assertThat(api.at("/components/parameters/itemsFormat/schema/enum").toString())
+        .contains("\"csv\"", "\"kml\"", "\"gpkg\"");
+    JsonNode content =
+        api.at("/paths/~1collections~1{collectionId}~1items/get/responses/200/content");
+    assertThat(content.has("text/csv")).isTrue();
+    assertThat(content.has("application/geopackage+sqlite3")).isTrue();
   }
 
   @Test
