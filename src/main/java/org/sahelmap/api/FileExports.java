@@ -75,7 +75,7 @@ final class FileExports {
       table.finish();
       ctx.contentType(ExportFormat.GPKG.mediaType());
       attachment(ctx, layer.id() + "." + ExportFormat.GPKG.extension());
-      ctx.header("Content-Length", Long.toString(gpkg.seal()));
+      // No Content-Length: the response may be gzipped on its way out, which changes the length.
       gpkg.copyTo(ctx.outputStream());
     }
   }

@@ -120,15 +120,9 @@ public final class GeoPackageFile implements Closeable {
     return new Table(gpkg.getFeatureDao(name), schema);
   }
 
-  /** Closes the database (nothing more can be written) and says how large the file is. */
-  public long seal() throws IOException {
-    gpkg.close();
-    return Files.size(file);
-  }
-
-  /** Seals the file and copies it to {@code out}. */
+  /** Closes the database (nothing more can be written) and copies the file to {@code out}. */
   public void copyTo(OutputStream out) throws IOException {
-    seal();
+    gpkg.close();
     Files.copy(file, out);
     out.flush();
   }
