@@ -156,6 +156,7 @@ export function briefings(ctx) {
       stage.start(view.current, { dates: datesText, from });
     },
     exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
+    exportPack: () => { location.href = api.briefingPackUrl(view.current.id); },
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },

@@ -6,7 +6,7 @@ import { LIMITS } from '../briefing/slides.js';
 /**
  * view: {list: [{id, name}], current: {id, name, banner, slides}|null, dirty, status}
  * on: {pick, create, add, move, duplicate, remove, edit, retake, goto, save, present, meta,
- *      exportGeojson, importFile, pngView, pngSlides}
+ *      exportGeojson, exportPack, importFile, pngView, pngSlides}
  */
 export function renderEditor(container, view, on) {
   const b = view.current;
@@ -37,7 +37,11 @@ export function renderEditor(container, view, on) {
       el('button', { type: 'button', 'data-action': 'png-slides', text: 'PNG of every slide',
         disabled: !b.slides.length, onclick: on.pngSlides }),
       el('button', { type: 'button', 'data-action': 'export-geojson', text: 'GeoJSON',
-        onclick: on.exportGeojson })),
+        onclick: on.exportGeojson }),
+      // Every layer, the events of the slides' windows, the AOIs and the slides in one file.
+      el('button', { type: 'button', 'data-action': 'export-pack', text: 'GeoPackage pack',
+        title: 'One GeoPackage with every layer, the events, the areas and the slides (opens in QGIS)',
+        onclick: on.exportPack })),
     el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }));
 }
 
