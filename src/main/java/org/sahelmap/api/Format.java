@@ -111,9 +111,10 @@ enum Format {
     if (accept == null) {
       return List.of();
     }
-    String[] parts = accept.split(",");
+    String[] parts = accept.split(",", -1);
     for (int i = 0; i < parts.length; i++) {
-      String[] pieces = parts[i].split(";");
+      // -1: a part of only ";" still has its (empty) type.
+      String[] pieces = parts[i].split(";", -1);
       String type = pieces[0].trim().toLowerCase(Locale.ROOT);
       double q = 1;
       for (int j = 1; j < pieces.length; j++) {
