@@ -121,3 +121,4 @@ export const deleteBriefing = (id, etag) => send('DELETE', briefingUrl(id), unde
 export const importBriefing = (text) => send('POST', '/api/briefings/import', text,
   { type: 'application/geo+json' });
 export const briefingExportUrl = (id) => `${briefingUrl(id)}/export.geojson`;
+export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;

@@ -12,6 +12,8 @@ import { eventsLayer } from './map/events.js';
 import { measureControl } from './map/measure.js';
 import { installPatterns } from './ui/swatch.js';
 import { renderLayerPanel, syncLayerPanel } from './ui/layers.js';
+import { downloadMenu, fileFormats, itemsFileUrl } from './ui/downloads.js';
+import { el } from './ui/dom.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
@@ -20,7 +22,7 @@ import { accountControl } from './ui/account.js';
 import { loadSession, onSessionChange } from './session.js';
 import { followChanges } from './live.js';
 import { presenceHeard, reloadPresence } from './presence.js';
-import { forgetTiles } from './eventtiles.js';
+import { filterParams, forgetTiles } from './eventtiles.js';
 import { phoneSheet } from './ui/sheet.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
@@ -93,6 +95,21 @@ async function start() {
   })).sort((a, b) => sortKey(a) - sortKey(b));
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
     (id, on) => state.set({ visible: toggled(state.get().visible, id, on) }));
+  // Exports: each layer whole, the events under the current window and filter, the AOIs.
+  const formatsOf = (id) => fileFormats(collections.find((c) => c.id === id));
+  $('layer-panel').insertAdjacentElement('afterend', el('details', { class: 'layer-downloads' },
+    el('summary', { text: 'Download layers' }),
+    panelRows.filter((r) => r.id !== 'events').map((r) => downloadMenu(r.title, formatsOf(r.id),
+      (f) => itemsFileUrl(r.id, f), { 'data-layer': r.id }))));
+  if (collections.some((c) => c.id === 'events')) {
+    $('event-filter').insertAdjacentElement('afterend', downloadMenu('Download events in the window',
+      formatsOf('events'), (f) => itemsFileUrl('events', f, filterParams(state.get())),
+      { 'data-layer': 'events' }));
+  }
+  if (collections.some((c) => c.id === 'aois')) {
+    $('aoi-panel').insertAdjacentElement('afterend', downloadMenu('Download all areas',
+      formatsOf('aois'), (f) => itemsFileUrl('aois', f), { 'data-layer': 'aois' }));
+  }
 
   const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
   const filterForm = renderEventFilter($('event-filter'), state.get().filter, (filter) => state.set({ filter }));

@@ -235,6 +235,7 @@ export async function briefings(ctx) {
       stage.setAudience(audienceLine());
     },
     exportGeojson: () => { location.href = api.briefingExportUrl(view.current.id); },
+    exportPack: () => { location.href = api.briefingPackUrl(view.current.id); },
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },

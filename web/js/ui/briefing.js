@@ -8,7 +8,7 @@ import { LIMITS } from '../briefing/slides.js';
  *        offers} (people: who else has it open, as text; offers: [{action, label, run}], the
  *        choices given when someone else saved it while this page has unsaved changes)
  * on: {pick, create, add, move, duplicate, remove, edit, retake, goto, save, present, meta,
- *      exportGeojson, importFile, pngView, pngSlides}
+ *      exportGeojson, exportPack, importFile, pngView, pngSlides}
  */
 export function renderEditor(container, view, on) {
   const b = view.current;
@@ -39,7 +39,11 @@ export function renderEditor(container, view, on) {
       el('button', { type: 'button', 'data-action': 'png-slides', text: 'PNG of every slide',
         disabled: !b.slides.length, onclick: on.pngSlides }),
       el('button', { type: 'button', 'data-action': 'export-geojson', text: 'GeoJSON',
-        onclick: on.exportGeojson })),
+        onclick: on.exportGeojson }),
+      // Every layer, the events of the slides' windows, the AOIs and the slides in one file.
+      el('button', { type: 'button', 'data-action': 'export-pack', text: 'GeoPackage pack',
+        title: 'One GeoPackage with every layer, the events, the areas and the slides (opens in QGIS)',
+        onclick: on.exportPack })),
     el('p', { class: 'briefing-people', text: view.people ? `Also here: ${view.people}` : '' }),
     el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }),
     view.offers?.length ? el('div', { class: 'briefing-row briefing-offers' },

@@ -180,7 +180,8 @@ public final class AppFactory {
       FeatureCache features) {
     LandingHandler landing = new LandingHandler(maxLimit);
     CollectionsHandler collections = new CollectionsHandler(store);
-    FilterParams filters = new FilterParams(new PropertyTypes(database.dataSource()));
+    PropertyTypes propertyTypes = new PropertyTypes(database.dataSource());
+    FilterParams filters = new FilterParams(propertyTypes);
     ItemsHandler items = new ItemsHandler(store, maxLimit, filters, features);
     QueryablesHandler queryables = new QueryablesHandler(store, filters);
     TilesHandler tiles =
@@ -190,7 +191,7 @@ public final class AppFactory {
         new HistogramHandler(store, new EventHistogram(database.dataSource()));
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
-    BriefingHandler briefings = new BriefingHandler(briefingStore, store);
+    BriefingHandler briefings = new BriefingHandler(briefingStore, store, propertyTypes);
     AoiStore aoiStore = new AoiStore(database.dataSource());
     AoiHandler aois = new AoiHandler(aoiStore);
     AoiAnalysisHandler aoiAnalysis =
@@ -256,5 +257,6 @@ public final class AppFactory {
     app.post("/api/briefings/{id}/restore", briefings::restore, Access.ANALYST);
     app.get("/api/briefings/{id}/versions", briefings::versions);
     app.get("/api/briefings/{id}/export.geojson", briefings::export);
+    app.get("/api/briefings/{id}/pack.gpkg", briefings::pack);
   }
 }

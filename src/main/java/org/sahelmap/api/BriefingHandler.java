@@ -18,9 +18,13 @@ import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.briefing.BriefingVersion;
 import org.sahelmap.briefing.StoredBriefing;
 import org.sahelmap.errors.Reason;
+import org.sahelmap.export.BriefingPack;
+import org.sahelmap.export.ExportFormat;
+import org.sahelmap.export.GeoPackageFile;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.Layer;
+import org.sahelmap.store.PropertyTypes;
 
 /**
  * Briefings under {@code /api/briefings}. A briefing's ETag is its version, strong ({@code "3"});
@@ -32,10 +36,12 @@ final class BriefingHandler {
   private static final ObjectMapper JSON = Json.MAPPER;
   private final BriefingStore store;
   private final FeatureStore features;
+  private final BriefingPack pack;
 
-  BriefingHandler(BriefingStore store, FeatureStore features) {
+  BriefingHandler(BriefingStore store, FeatureStore features, PropertyTypes types) {
     this.store = store;
     this.features = features;
+    this.pack = new BriefingPack(features, types);
   }
 
   void list(Context ctx) {
@@ -124,6 +130,32 @@ final class BriefingHandler {
     ctx.header("Content-Disposition", "attachment; filename=\"" + s.briefing().id() + ".geojson\"");
     ctx.contentType("application/geo+json;charset=utf-8");
     ctx.result(JsonText.toJson(BriefingGeoJson.write(s.briefing())));
+  }
+
+  /**
+   * {@code GET /api/briefings/{id}/pack.gpkg}: the briefing with every layer, its events and the
+   * AOIs as one GeoPackage ({@link BriefingPack}). A path of the briefing's own beside {@code
+   * export.geojson}, not an {@code f=} of the briefing: the JSON document and the pack are
+   * different things (one is the briefing, the other everything it shows), and the file name in the
+   * path is what a browser saves it as.
+   */
+  void pack(Context ctx) throws IOException {
+    StoredBriefing s = live(ctx.pathParam("id"));
+    BriefingPack.Contents contents = pack.plan(s.briefing());
+    if (contents.features() > GeoPackageFile.MAX_FEATURES) {
+      throw new ApiException(
+          Reason.TOO_LARGE,
+          "ExportTooLarge",
+          String.format(
+              "a GeoPackage holds at most %,d features and this briefing's pack would hold %,d"
+                  + " (its slides' time windows select the events); export the layers one by one"
+                  + " with f=gpkg and bbox, datetime or filter",
+              GeoPackageFile.MAX_FEATURES, contents.features()));
+    }
+    ctx.contentType(ExportFormat.GPKG.mediaType());
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"" + s.briefing().id() + "-pack.gpkg\"");
+    pack.write(s.briefing(), contents, ctx.outputStream());
   }
 
   void importFile(Context ctx) throws IOException {

@@ -4,6 +4,7 @@ import static org.sahelmap.api.Html.esc;
 
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.export.ExportFormat;
 
 /** HTML views of collections: a table of them, and one collection with a small map of its items. */
 final class CollectionPages {
@@ -32,6 +33,21 @@ final class CollectionPages {
             + "</table>");
   }
 
+  /** A link per export format, e.g. " · <a href=...?f=csv>CSV</a>". */
+  private static String downloads(String escapedItems) {
+    StringBuilder b = new StringBuilder();
+    for (ExportFormat e : ExportFormat.values()) {
+      b.append(" · <a href=\"")
+          .append(escapedItems)
+          .append("?f=")
+          .append(e.f())
+          .append("\">")
+          .append(esc(e.title()))
+          .append("</a>");
+    }
+    return b.toString();
+  }
+
   static String one(Map<String, Object> c) {
     String items = esc(OgcPaths.items(String.valueOf(c.get("id"))));
     String body =
@@ -43,7 +59,9 @@ final class CollectionPages {
             + items
             + "?f=json\">items (GeoJSON)</a> · <a href=\""
             + items
-            + "?f=geojson\">download all</a></p>"
+            + "?f=geojson\">download all</a>"
+            + downloads(items)
+            + "</p>"
             + "<div id=\"map\" style=\"height:420px;border:1px solid #ccc\"></div>"
             + "<h2>Metadata</h2><pre>"
             + esc(c.get("metadata"))

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sahelmap.export.ExportFormat;
 import org.sahelmap.layers.LayerSpec;
 import org.sahelmap.store.Extent;
 import org.sahelmap.store.FeatureStore;
@@ -106,8 +107,8 @@ final class CollectionsHandler {
     Map<String, Object> metadata = new LinkedHashMap<>(layer.metadata());
     c.put("style", metadata.remove(LayerSpec.STYLE));
     c.put("metadata", metadata);
-    c.put(
-        "links",
+    List<Link> links = new ArrayList<>();
+    links.addAll(
         List.of(
             Links.link(base, "self", Links.JSON, "this collection"),
             Links.link(base + "?f=html", "alternate", Links.HTML, "this collection as HTML"),
@@ -133,6 +134,15 @@ final class CollectionsHandler {
                 Links.REL_TILESETS_VECTOR,
                 Links.JSON,
                 "its vector tilesets (Mapbox vector tiles)")));
+    for (ExportFormat e : ExportFormat.values()) {
+      links.add(
+          Links.link(
+              base + "/items?f=" + e.f(),
+              "enclosure",
+              e.mediaType(),
+              "all its features as one " + e.title() + " file"));
+    }
+    c.put("links", links);
     return c;
   }
 }

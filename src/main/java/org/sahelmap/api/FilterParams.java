@@ -1,6 +1,7 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
+import java.util.Map;
 import org.sahelmap.filter.Cql2JsonParser;
 import org.sahelmap.filter.Cql2TextParser;
 import org.sahelmap.filter.FilterException;
@@ -44,6 +45,11 @@ final class FilterParams {
   /** The collection's queryables: its properties' types are read once per layer version. */
   Queryables queryables(Layer layer) {
     return Queryables.of(types.of(layer), "events".equals(layer.kind()));
+  }
+
+  /** The types of the collection's properties, the same ones its queryables state. */
+  Map<String, PropertyTypes.Type> propertyTypes(Layer layer) {
+    return types.of(layer);
   }
 
   ItemQuery apply(Context ctx, Layer layer, ItemQuery query) {

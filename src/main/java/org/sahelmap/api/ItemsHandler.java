@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sahelmap.export.ExportFormat;
 import org.sahelmap.export.GeoJsonFeatureWriter;
 import org.sahelmap.live.FeatureCache;
 import org.sahelmap.store.FeatureStore;
@@ -29,6 +30,7 @@ final class ItemsHandler {
   private final FeatureStore store;
   private final int maxLimit;
   private final FilterParams filters;
+  private final FileExports files;
 
   /** One feature by id goes through the cache the change feed keeps fresh. */
   private final FeatureCache features;
@@ -38,22 +40,20 @@ final class ItemsHandler {
     this.maxLimit = maxLimit;
     this.filters = filters;
     this.features = features;
+    this.files = new FileExports(store, filters);
   }
 
   void items(Context ctx) throws IOException {
     Layer layer = CollectionsHandler.layerOr404(store, ctx.pathParam("collectionId"));
-    Format format = Format.of(ctx, true);
+    Format format = Format.forItems(ctx);
+    boolean download = format == Format.GEOJSON_DOWNLOAD || format.export().isPresent();
     boolean events = "events".equals(layer.kind());
     if (!events) {
       ItemsParams.rejectEventFilters(ctx, layer.id());
     }
     ItemQuery query =
         CrsParams.apply(
-            ctx,
-            filters.apply(
-                ctx,
-                layer,
-                ItemsParams.parse(ctx, maxLimit, events, format == Format.GEOJSON_DOWNLOAD)));
+            ctx, filters.apply(ctx, layer, ItemsParams.parse(ctx, maxLimit, events, download)));
     if (format == Format.HTML) {
       query = query.page(Math.min(query.limit(), ItemPages.MAX_HTML_ROWS), query.offset());
     }
@@ -63,6 +63,10 @@ final class ItemsHandler {
       query = query.withoutTime();
     }
     if (HttpCaching.notModified(ctx, layer.updatedAt(), format.name())) {
+      return;
+    }
+    if (format.export().isPresent()) {
+      files.write(ctx, layer, query, format.export().get());
       return;
     }
     String self = Links.root(ctx) + ctx.path();
@@ -143,7 +147,13 @@ final class ItemsHandler {
       Context ctx, String self, ItemQuery query, FeatureStore.Page page) {
     List<Link> links = new ArrayList<>();
     links.add(Links.link(selfWith(ctx, self, null), "self", Links.GEOJSON, "this page"));
-    links.add(Links.link(htmlTwin(ctx, self), "alternate", Links.HTML, "this page as HTML"));
+    links.add(Links.link(twin(ctx, self, "html"), "alternate", Links.HTML, "this page as HTML"));
+    // The same matches as files: with no limit in the request, every match rather than a page.
+    for (ExportFormat e : ExportFormat.values()) {
+      links.add(
+          Links.link(
+              twin(ctx, self, e.f()), "alternate", e.mediaType(), "these matches as " + e.title()));
+    }
     if (query.limit() != ItemQuery.UNLIMITED) {
       if (page.more()) {
         long next = query.offset() + query.limit();
@@ -160,10 +170,11 @@ final class ItemsHandler {
   }
 
   /**
-   * The request's own URL as HTML: {@code f=html} in place of any {@code f}, other parameters kept.
+   * The request's own URL in another format: {@code f} in place of any {@code f}, other parameters
+   * kept.
    */
-  private static String htmlTwin(Context ctx, String self) {
-    StringBuilder q = new StringBuilder("?f=html");
+  private static String twin(Context ctx, String self, String f) {
+    StringBuilder q = new StringBuilder("?f=").append(f);
     for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
       if (!p.getKey().equals("f")) {
         for (String v : p.getValue()) {

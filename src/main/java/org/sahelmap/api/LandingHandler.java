@@ -124,6 +124,8 @@ final class LandingHandler {
       return;
     }
     ctx.contentType(Links.OPENAPI);
-    ctx.result(JsonText.toJson(doc));
+    // As UTF-8 bytes: given a String, Jetty encodes a type without a charset parameter as
+    // ISO-8859-1, so the "×" of the tile description reached clients as a byte JSON forbids.
+    ctx.result(JsonText.toJson(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

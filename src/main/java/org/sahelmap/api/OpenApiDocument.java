@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahelmap.aoi.AoiStore;
+import org.sahelmap.export.ExportFormat;
+import org.sahelmap.export.GeoPackageFile;
 import org.sahelmap.store.FeatureStore;
 
 /**
@@ -97,8 +99,12 @@ final class OpenApiDocument {
         param(
             "f",
             "query",
-            "json (default) or geojson, which adds Content-Disposition for a file download",
-            enumOf("json", "geojson")));
+            "json (default), html, or a file (Content-Disposition: attachment) holding every"
+                + " match unless limit is given: geojson, csv (id, properties, lon/lat for points,"
+                + " WKT), kml or gpkg (GeoPackage, at most "
+                + String.format("%,d", GeoPackageFile.MAX_FEATURES)
+                + " features); the files' media types are also negotiated by Accept",
+            enumOf("json", "html", "geojson", "csv", "kml", "gpkg")));
     Map<String, Object> bboxSchema = new LinkedHashMap<>();
     bboxSchema.put("type", "array");
     bboxSchema.put("minItems", 4);
@@ -309,17 +315,24 @@ final class OpenApiDocument {
             ref("properties"),
             ref("skipGeometry"),
             ref("itemsFormat")));
-    return get(
-        "Features of a collection, paged; f=geojson downloads all of them as a file",
-        operationId,
-        params,
-        geojson(
-            "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
-                + " given when at most "
-                + String.format("%,d", FeatureStore.COUNT_CAP)
-                + " features match (and always with f=geojson), and left out beyond"
-                + " that, where counting would cost more than the page; the next link is"
-                + " present exactly when more features follow"));
+    Map<String, Object> op =
+        get(
+            "Features of a collection, paged; f=geojson, csv, kml or gpkg downloads all of them as a"
+                + " file",
+            operationId,
+            params,
+            itemsResponse(
+                "a GeoJSON FeatureCollection. numberMatched is exact, never estimated: it is"
+                    + " given when at most "
+                    + String.format("%,d", FeatureStore.COUNT_CAP)
+                    + " features match (and always with f=geojson), and left out beyond"
+                    + " that, where counting would cost more than the page; the next link is"
+                    + " present exactly when more features follow"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> responses =
+        (Map<String, Object>) ((Map<String, Object>) op.get("get")).get("responses");
+    responses.put("413", error("a GeoPackage export would hold too many features"));
+    return op;
   }
 
   /**
@@ -360,6 +373,21 @@ final class OpenApiDocument {
 
   static Map<String, Object> json(String description) {
     return Map.of("description", description, "content", Map.of("application/json", Map.of()));
+  }
+
+  /** The items' 200: GeoJSON, or one of the export formats' files. */
+  static Map<String, Object> itemsResponse(String description) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("application/geo+json", Map.of());
+    content.put(Links.HTML, Map.of());
+    for (ExportFormat e : ExportFormat.values()) {
+      content.put(
+          e.mediaType(),
+          e == ExportFormat.GPKG
+              ? Map.of("schema", Map.of("type", "string", "format", "binary"))
+              : Map.of());
+    }
+    return Map.of("description", description, "content", content);
   }
 
   static Map<String, Object> geojson(String description) {

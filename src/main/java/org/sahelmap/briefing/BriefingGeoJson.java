@@ -47,7 +47,7 @@ public final class BriefingGeoJson {
   }
 
   /** Counter-clockwise exterior ring, as RFC 7946 asks; six decimals are about 0.1 m. */
-  static Map<String, Object> polygon(double[] b) {
+  public static Map<String, Object> polygon(double[] b) {
     List<List<Double>> ring =
         List.of(
             List.of(r(b[0]), r(b[1])),

@@ -17,7 +17,7 @@ import org.sahelmap.store.FeatureRecord;
  */
 public final class EventFeatures {
   private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
-  static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_999_000);
+  public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_999_000);
 
   private EventFeatures() {}
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import org.sahelmap.json.Json;
-import org.sahelmap.store.FeatureSink;
 
 /**
  * Writes an RFC 7946 FeatureCollection to a stream one feature at a time: the collection's own
@@ -17,7 +16,7 @@ import org.sahelmap.store.FeatureSink;
  * copied through as raw values rather than parsed and re-encoded; everything else goes through the
  * JSON generator, so no member is ever spliced into text.
  */
-public final class GeoJsonFeatureWriter implements FeatureSink {
+public final class GeoJsonFeatureWriter implements FeatureFileWriter {
   private final Writer out;
   private final JsonGenerator gen;
   private long written;
@@ -49,6 +48,11 @@ public final class GeoJsonFeatureWriter implements FeatureSink {
   /** Closes the array, adds {@code numberReturned}, closes the collection; returns the count. */
   public long end() throws IOException {
     return end(Map.of());
+  }
+
+  @Override
+  public long finish() throws IOException {
+    return end();
   }
 
   /**

@@ -20,10 +20,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.TestDatabase;
 import org.sahelmap.testing.TestServer;
 
@@ -103,6 +107,41 @@ class ExportStreamingTest {
       assertThat(sampleIds).contains("p1", "p10001", "p190001");
       assertThat(bytes.get()).as("uncompressed bytes").isGreaterThan(128L * 1024 * 1024 * 3 / 4);
       assertThat(server.isAlive()).as("server survived the export").isTrue();
+
+      // CSV streams the same way: every record read back by a streaming parser.
+      HttpURLConnection csv =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + "/ogc/collections/bulk/items?f=csv")
+                  .toURL()
+                  .openConnection();
+      csv.setReadTimeout(60_000);
+      assertThat(csv.getResponseCode()).isEqualTo(200);
+      long records = 0;
+      try (CSVParser parser =
+          CSVParser.parse(
+              new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8),
+              CSVFormat.RFC4180)) {
+        for (CSVRecord ignored : parser) {
+          records++;
+        }
+      }
+      assertThat(records).as("header + features").isEqualTo(FEATURES + 1);
+
+      // A GeoPackage goes through a temporary file, row by row, in the same small heap.
+      Path gpkg = dir.resolve("bulk.gpkg");
+      HttpURLConnection g =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + "/ogc/collections/bulk/items?f=gpkg")
+                  .toURL()
+                  .openConnection();
+      g.setReadTimeout(300_000);
+      assertThat(g.getResponseCode()).isEqualTo(200);
+      try (InputStream in = g.getInputStream()) {
+        Files.copy(in, gpkg);
+      }
+      assertThat(Ogrinfo.run("-ro", "-so", "-al", gpkg.toString()))
+          .contains("Feature Count: " + FEATURES, "Geometry: Point");
+      assertThat(server.isAlive()).as("server survived the CSV and GeoPackage exports").isTrue();
     } finally {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
