@@ -92,6 +92,7 @@ export const CATEGORIES = {
   diplomatic: { color: '#1565c0', shape: 'circle', label: 'Diplomatic' },
   economic: { color: '#e0a000', shape: 'square', label: 'Economic' },
   security_partnership: { color: '#7b1fa2', shape: 'triangle', label: 'Security partnership' },
+  civil_unrest: { color: '#2e7d32', shape: 'hexagon', label: 'Civil unrest' },
   report: { color: '#546e7a', shape: 'star', label: 'Report' },
 };
 
@@ -100,6 +101,7 @@ const SHAPES = {
   square: '<rect x="2.5" y="2.5" width="11" height="11"/>',
   diamond: '<path d="M8 1 L15 8 L8 15 L1 8 Z"/>',
   triangle: '<path d="M8 1.5 L15 14 L1 14 Z"/>',
+  hexagon: '<path d="M8 1 L14.5 4.75 L14.5 11.25 L8 15 L1.5 11.25 L1.5 4.75 Z"/>',
   star: '<path d="M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z"/>',
 };
 
