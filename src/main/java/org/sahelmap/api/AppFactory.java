@@ -13,6 +13,8 @@ import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
+import org.sahelmap.events.DocumentStore;
+import org.sahelmap.events.EventImporter;
 import org.sahelmap.live.ChangeFeed;
 import org.sahelmap.live.FeatureCache;
 import org.sahelmap.store.Database;
@@ -154,6 +156,10 @@ public final class AppFactory {
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
     BriefingHandler briefings = new BriefingHandler(briefingStore, store);
+    EventImportHandler eventImport =
+        new EventImportHandler(
+            new EventImporter(
+                store, new DocumentStore(database.dataSource()), CuratedEvents.documents()));
     AoiStore aoiStore = new AoiStore(database.dataSource());
     AoiHandler aois = new AoiHandler(aoiStore);
     AoiAnalysisHandler aoiAnalysis =
@@ -209,6 +215,7 @@ public final class AppFactory {
     app.head(OgcPaths.QUERYABLES, queryables::queryables);
 
     app.get(HistogramHandler.PATH, histogram::histogram);
+    app.post(EventImportHandler.PATH, eventImport::importFile, Access.ANALYST);
     app.get("/api/briefings", briefings::list);
     app.post("/api/briefings", briefings::create, Access.ANALYST);
     app.post("/api/briefings/import", briefings::importFile, Access.ANALYST);
