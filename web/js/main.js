@@ -15,6 +15,7 @@ import { renderLayerPanel, syncLayerPanel } from './ui/layers.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
+import { renderEventImport } from './ui/eventimport.js';
 import { onlineBasemapSetting } from './ui/settings.js';
 import { accountControl } from './ui/account.js';
 import { loadSession } from './session.js';
@@ -94,6 +95,7 @@ async function start() {
 
   const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
   const filterForm = renderEventFilter($('event-filter'), state.get().filter, (filter) => state.set({ filter }));
+  renderEventImport($('event-import'), api.importEvents);
   let windowCategories = new Set();
   const browser = eventBrowser({ map, state, events, timeline: time,
     parts: { list, status: $('event-status'), pager: $('event-pager') },

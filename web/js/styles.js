@@ -86,6 +86,15 @@ export function legendEntries(collection, features) {
   return [...seen.values()];
 }
 
+/**
+ * The area an event's place lies in when its source gives only an area (`uncertainty_km`, e.g. an
+ * ACLED region-level row): dashed like the mission layers' uncertain areas, never a pin's claim.
+ */
+export const eventUncertainty = (category) => {
+  const color = (CATEGORIES[category] ?? CATEGORIES.report).color;
+  return { color, weight: 2.5, dashArray: '7 5', fillColor: color, fillOpacity: 0.08, interactive: false };
+};
+
 /** Event categories: colour and marker shape (shape too, so colour is never the only cue). */
 export const CATEGORIES = {
   military: { color: '#c62828', shape: 'diamond', label: 'Military' },

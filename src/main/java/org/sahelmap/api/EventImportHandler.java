@@ -32,7 +32,8 @@ final class EventImportHandler {
 
   static final String PATH = "/api/events/import";
 
-  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._()-]{1,120}");
+  /** What a reported file name keeps: letters, digits and a few marks; the rest become '_'. */
+  private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{N} ._()-]");
 
   private final EventImporter importer;
 
@@ -94,16 +95,16 @@ final class EventImportHandler {
     };
   }
 
-  /** The name problems are reported against: the client's, if it is a plain file name. */
+  /**
+   * The name problems are reported against: the client's file name, kept to plain characters and
+   * 120 of them (it is only echoed, as text, but a path or markup in it helps nobody).
+   */
   private static String name(String given, String extension) {
     if (given == null || given.isBlank()) {
       return "upload" + extension;
     }
-    if (!NAME.matcher(given).matches()) {
-      throw ApiException.badParameter(
-          "name", "a file name of letters, digits, spaces and . _ ( ) - (at most 120)");
-    }
-    return given;
+    String plain = NOT_NAME.matcher(given.strip()).replaceAll("_");
+    return plain.length() > 120 ? plain.substring(0, 120) : plain;
   }
 
   private static void copy(Context ctx, Path file) throws IOException {

@@ -152,7 +152,7 @@ final class OpenApiWritePaths {
             Map.of("text/csv", Map.of(), "application/geo+json", Map.of())));
     Map<String, Object> responses = new LinkedHashMap<>();
     responses.put("200", json("{imported, file}: how many events were written"));
-    responses.put("400", error("an empty body or a malformed name"));
+    responses.put("400", error("an empty body, or one shorter than its Content-Length"));
     responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
     responses.put(
         "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
