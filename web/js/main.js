@@ -95,7 +95,6 @@ async function start() {
 
   const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
   const filterForm = renderEventFilter($('event-filter'), state.get().filter, (filter) => state.set({ filter }));
-  renderEventImport($('event-import'), api.importEvents);
   let windowCategories = new Set();
   const browser = eventBrowser({ map, state, events, timeline: time,
     parts: { list, status: $('event-status'), pager: $('event-pager') },
@@ -111,6 +110,7 @@ async function start() {
     if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
   };
   const config = await api.appConfig();
+  renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
   function renderLegendNow(s) {

@@ -3,9 +3,14 @@
 // as FILE:line N: reason (then nothing was imported). The new events reach the map through the
 // change feed, as any other import's do.
 import { el } from './dom.js';
+import { formatNumber } from '../format.js';
 
-/** upload(file) → {imported, file}; rejects with an ApiError (body.problems on 422). */
-export function renderEventImport(container, upload) {
+/**
+ * upload(file) → {body: {imported, file}}; rejects with an ApiError (body.problems on 422).
+ * maxBytes: the server's limit (from /app/config), or undefined when the page could not ask.
+ */
+export function renderEventImport(container, upload, maxBytes) {
+  const mib = maxBytes ? formatNumber(maxBytes / (1024 * 1024)) : null;
   const input = el('input', { type: 'file', accept: '.csv,.geojson,.json', class: 'event-import-file',
     'aria-label': 'Events file to import' });
   const button = el('button', { type: 'button', text: 'Import', disabled: true });
@@ -15,9 +20,13 @@ export function renderEventImport(container, upload) {
   button.addEventListener('click', async () => {
     const file = input.files[0];
     if (!file) return;
+    problems.replaceChildren();
+    if (maxBytes && file.size > maxBytes) {
+      message.textContent = `${file.name} is larger than ${mib} MiB: import it with the import-events command.`;
+      return;
+    }
     button.disabled = true;
     message.textContent = `Importing ${file.name}…`;
-    problems.replaceChildren();
     try {
       const { body } = await upload(file);
       message.textContent = `Imported ${body.imported} events from ${body.file}.`;
@@ -31,7 +40,7 @@ export function renderEventImport(container, upload) {
   container.replaceChildren(el('details', { class: 'event-import' },
     el('summary', { text: 'Import events' }),
     el('p', { class: 'event-import-help',
-      text: 'A CSV in our columns, an ACLED export or a UCDP GED CSV, or GeoJSON; at most 16 MiB. '
+      text: `A CSV in our columns, an ACLED export or a UCDP GED CSV, or GeoJSON${mib ? `; at most ${mib} MiB` : ''}. `
         + 'Rows already imported are updated by their source id. A file with any bad row imports nothing.' }),
     input, button, message, problems));
 }

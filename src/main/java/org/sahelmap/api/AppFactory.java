@@ -112,6 +112,8 @@ public final class AppFactory {
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
+    // So the upload control states the limit the server holds to, and checks it before sending.
+    pageConfig.put("eventImportMaxBytes", EventImportHandler.MAX_BYTES);
     app.get("/app/config", ctx -> ctx.json(pageConfig), Access.PUBLIC);
     // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);

@@ -86,6 +86,16 @@ class DatasetUploadBrowserTest {
   }
 
   @Test
+  void visitorsAreNotOfferedTheUpload() {
+    driver = Browser.open(1400, 900);
+    driver.get(live.base() + "#map=7/15.6/-1.2&t=2024-01-01/2024-12-31");
+    Browser.waitReady(driver);
+    waitFor(".event-import");
+    assertThat(run("return getComputedStyle(document.querySelector('.event-import')).display"))
+        .isEqualTo("none");
+  }
+
+  @Test
   void anAnalystUploadsAnAcledExportAndThePopupShowsItsProvenance() throws Exception {
     String acled;
     try (InputStream in = getClass().getResourceAsStream("/datasets/acled-sample.csv")) {
@@ -97,6 +107,7 @@ class DatasetUploadBrowserTest {
     driver.get(live.base() + "#map=7/15.6/-1.2&t=2024-01-01/2024-12-31");
     Browser.waitReady(driver);
     driver.findElement(By.cssSelector(".event-import > summary")).click();
+    assertThat(textOf(".event-import-help")).as("the server's limit").contains("at most 16 MiB");
 
     // A bad row first: its line is listed and nothing arrives.
     upload(sample(dir, "acled-bad.csv", acled.replace("2024-03-04", "2024-03-44")));
