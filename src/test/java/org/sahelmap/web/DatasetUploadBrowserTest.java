@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -113,6 +114,8 @@ class DatasetUploadBrowserTest {
     upload(sample(dir, "acled-bad.csv", acled.replace("2024-03-04", "2024-03-44")));
     waitForText(".event-import-problems", "acled-bad.csv:line 2: event_date '2024-03-44'");
     assertThat(textOf(".event-import-message")).contains("nothing imported");
+    Path shots = Files.createDirectories(Path.of("target/screenshots/datasets"));
+    Files.write(shots.resolve("upload-refused.png"), driver.getScreenshotAs(OutputType.BYTES));
 
     upload(sample(dir, "acled.csv", acled));
     waitForText(".event-import-message", "Imported 12 events from acled.csv.");
@@ -131,6 +134,7 @@ class DatasetUploadBrowserTest {
         .contains("Invented Radio A")
         .contains("Dataset point (high confidence)")
         .doesNotContain("paragraph");
+    Files.write(shots.resolve("popup-point.png"), driver.getScreenshotAs(OutputType.BYTES));
     assertThat(driver.findElements(By.cssSelector("path.event-uncertainty"))).isEmpty();
     run("document.querySelector('.leaflet-popup-close-button').click()");
 
@@ -143,6 +147,7 @@ class DatasetUploadBrowserTest {
         .contains("time_precision 2, geo_precision 2");
     WebElement area = waitFor("path.event-uncertainty");
     assertThat(area.getAttribute("stroke-dasharray")).isEqualTo("7 5");
+    Files.write(shots.resolve("popup-area.png"), driver.getScreenshotAs(OutputType.BYTES));
     // The browser itself logs the refused upload's 422; nothing else may fail.
     assertThat(Browser.consoleErrors(driver))
         .filteredOn(e -> !e.contains("/api/events/import?name=acled-bad.csv"))
