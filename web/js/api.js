@@ -3,11 +3,13 @@
 import { writeHeaders } from './session.js';
 
 export class ApiError extends Error {
-  constructor(status, code, description, url) {
+  /** body: the whole error body, for refusals that carry more (an import's problem list). */
+  constructor(status, code, description, url, body = null) {
     super(`${url}: ${status} ${code ?? ''} ${description ?? ''}`.trim());
     this.status = status;
     this.code = code;
     this.description = description;
+    this.body = body;
   }
 }
 
@@ -102,12 +104,13 @@ async function send(method, url, body, { etag, type = 'application/json' } = {})
   let response;
   try {
     response = await fetch(url, { method, headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      body: body === undefined ? undefined
+        : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'network', e.message, url);
   }
   const json = response.status === 204 ? null : await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, json?.code, json?.description, url);
+  if (!response.ok) throw new ApiError(response.status, json?.code, json?.description, url, json);
   return { body: json, etag: response.headers.get('ETag') };
 }
 
@@ -122,3 +125,11 @@ export const importBriefing = (text) => send('POST', '/api/briefings/import', te
   { type: 'application/geo+json' });
 export const briefingExportUrl = (id) => `${briefingUrl(id)}/export.geojson`;
 export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;
+
+/**
+ * Uploads an events file (ours, an ACLED export or a UCDP GED CSV) as it is: {imported, file}, or an
+ * ApiError whose body lists the problems (422) as FILE:line N: reason.
+ */
+export const importEvents = (file) => send('POST',
+  `/api/events/import?name=${encodeURIComponent(file.name)}`, file,
+  { type: /\.csv$/i.test(file.name) ? 'text/csv' : 'application/geo+json' });

@@ -17,6 +17,7 @@ import { el } from './ui/dom.js';
 import { renderLegend } from './ui/legend.js';
 import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
+import { renderEventImport } from './ui/eventimport.js';
 import { onlineBasemapSetting } from './ui/settings.js';
 import { accountControl } from './ui/account.js';
 import { loadSession, onSessionChange } from './session.js';
@@ -128,6 +129,7 @@ async function start() {
     if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
   };
   const config = await api.appConfig();
+  renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
   function renderLegendNow(s) {

@@ -86,12 +86,22 @@ export function legendEntries(collection, features) {
   return [...seen.values()];
 }
 
+/**
+ * The area an event's place lies in when its source gives only an area (`uncertainty_km`, e.g. an
+ * ACLED region-level row): dashed like the mission layers' uncertain areas, never a pin's claim.
+ */
+export const eventUncertainty = (category) => {
+  const color = (CATEGORIES[category] ?? CATEGORIES.report).color;
+  return { color, weight: 2.5, dashArray: '7 5', fillColor: color, fillOpacity: 0.08, interactive: false };
+};
+
 /** Event categories: colour and marker shape (shape too, so colour is never the only cue). */
 export const CATEGORIES = {
   military: { color: '#c62828', shape: 'diamond', label: 'Military' },
   diplomatic: { color: '#1565c0', shape: 'circle', label: 'Diplomatic' },
   economic: { color: '#e0a000', shape: 'square', label: 'Economic' },
   security_partnership: { color: '#7b1fa2', shape: 'triangle', label: 'Security partnership' },
+  civil_unrest: { color: '#2e7d32', shape: 'hexagon', label: 'Civil unrest' },
   report: { color: '#546e7a', shape: 'star', label: 'Report' },
 };
 
@@ -100,6 +110,7 @@ const SHAPES = {
   square: '<rect x="2.5" y="2.5" width="11" height="11"/>',
   diamond: '<path d="M8 1 L15 8 L8 15 L1 8 Z"/>',
   triangle: '<path d="M8 1.5 L15 14 L1 14 Z"/>',
+  hexagon: '<path d="M8 1 L14.5 4.75 L14.5 11.25 L8 15 L1.5 11.25 L1.5 4.75 Z"/>',
   star: '<path d="M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z"/>',
 };
 

@@ -5,6 +5,7 @@ import { CATEGORIES } from './styles.js';
 
 const SHAPE_PATHS = {
   diamond: 'M8 1 L15 8 L8 15 L1 8 Z', triangle: 'M8 1.5 L15 14 L1 14 Z',
+  hexagon: 'M8 1 L14.5 4.75 L14.5 11.25 L8 15 L1.5 11.25 L1.5 4.75 Z',
   star: 'M8 1 L10 6 L15 6.2 L11 9.5 L12.5 14.8 L8 11.8 L3.5 14.8 L5 9.5 L1 6.2 L6 6 Z',
   square: 'M2.5 2.5 H13.5 V13.5 H2.5 Z',
 };

@@ -2,7 +2,7 @@
 // counts at low zoom, one symbol per event where a tile holds few enough to read) on canvas tiles,
 // so the page never holds more than the tiles in view. Only the few events the user is looking at
 // (the selected one, a slide's highlighted ones, the one hovered in the list) are DOM markers.
-import { categorySvg } from '../styles.js';
+import { categorySvg, eventUncertainty } from '../styles.js';
 import { clusterRadius, drawCluster, drawMarker } from '../symbols.js';
 import { fetchTile, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
@@ -77,6 +77,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
   // the events layer is shown again (a slide that hid it, then Esc) Leaflet would draw it back.
   const drop = (m) => { if (m) markers.removeLayer(m); };
   let selectedMarker = null;
+  let selectedArea = null;
   let highlightMarker = null;
 
   async function feature(id) {
@@ -96,8 +97,13 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     const popup = L.popup({ maxWidth: 340, maxHeight: 420, offset: [0, -4] }).setLatLng(latLngOf(f));
     popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
     drop(selectedMarker);
+    drop(selectedArea);
     selectedMarker = marker(f, 'selected').addTo(markers);
-    popup.on('remove', () => { drop(selectedMarker); selectedMarker = null; });
+    // An area-level place is shown as its area while the event is open.
+    const km = Number(f.properties.uncertainty_km);
+    selectedArea = km > 0 ? L.circle(latLngOf(f), { radius: km * 1000, className: 'event-uncertainty',
+      ...eventUncertainty(f.properties.category) }).addTo(markers) : null;
+    popup.on('remove', () => { drop(selectedMarker); drop(selectedArea); selectedMarker = null; selectedArea = null; });
     popup.openOn(map);
   }
 

@@ -4,6 +4,7 @@
 import { el, svg } from './dom.js';
 import { categorySvg, CATEGORIES } from '../styles.js';
 import { formatEventDate } from '../dates.js';
+import { sourceLabel } from '../provenance.js';
 
 const count = new Intl.NumberFormat('en-GB');
 
@@ -59,7 +60,8 @@ export function renderEventList(parts, page, { onSelect, onHover, onPage, onClea
       svg(categorySvg(p.category, 14)),
       el('span', { class: 'event-text' },
         el('span', { class: 'event-date', text: `${formatEventDate(p.start, p.end, p.date_precision)} · ${p.place_name}` }),
-        el('span', { class: 'event-title', text: p.title }))));
+        el('span', { class: 'event-title', text: p.title }),
+        el('span', { class: 'event-source', text: sourceLabel(p) }))));
   });
   const where = page.area ? 'at this spot' : 'in view';
   list.replaceChildren(...(items.length ? items

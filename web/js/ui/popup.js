@@ -1,9 +1,11 @@
 // Popup contents as DOM elements (no Leaflet here): numbers formatted for people, the collection's
-// sources and method, the event's date at its precision and its citation.
+// sources and method, the event's date at its precision and where it came from (a document's
+// passage, or a dataset's row).
 import { el } from './dom.js';
 import { formatKm, formatKm2, formatNumber, humanize } from '../format.js';
 import { formatEventDate } from '../dates.js';
 import { CATEGORIES } from '../styles.js';
+import { fromDataset, locationText, sourceRows } from '../provenance.js';
 
 const list = (v) => (Array.isArray(v) ? v.join(', ') : String(v));
 const kmList = (v) => (Array.isArray(v) ? v.map(formatNumber).join(', ') + ' km' : formatKm(v));
@@ -63,17 +65,19 @@ export function missionPopup(collection, feature) {
 export function eventPopup(feature, citation, onGrow) {
   const p = feature.properties;
   const quote = el('blockquote', { class: 'popup-passage', hidden: true });
-  const box = el('div', { class: 'popup popup-event' },
+  const box = el('div', { class: 'popup popup-event', 'data-source': fromDataset(p) ? 'dataset' : 'document' },
     el('h3', { text: p.title }),
     el('p', { class: 'popup-date', text: `${formatEventDate(p.start, p.end, p.date_precision)} · ${p.place_name}` }),
     el('p', { class: 'popup-summary', text: p.summary }),
     rows([
       ['Category', CATEGORIES[p.category]?.label ?? humanize(p.category)],
       ['Actors', list(p.actors ?? [])],
-      ['Location', `${humanize(p.location_basis)} (${p.location_confidence} confidence)`],
-      ['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`],
+      ['Location', locationText(p)],
+      ...sourceRows(p),
     ]),
     quote);
+  // A dataset's row has no passage to fetch: its provenance is all in the rows above.
+  if (fromDataset(p)) return box;
   citation?.(p.id, p.citation_document, p.citation_paragraph).then((c) => {
     if (!c?.document) return;
     // The source named as a reader cites it: title, date, paragraph; the passage when this server

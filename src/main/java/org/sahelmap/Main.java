@@ -40,7 +40,8 @@ public final class Main {
       Commands:
         serve                 start the map server (builds the layers first if the database has none)
         build-layers          compute every layer from data/ and write them to PostGIS
-        import-events FILE    load events from a GeoJSON or CSV file (all or nothing)
+        import-events FILE    load events from a GeoJSON or CSV file, ours or an ACLED or
+                              UCDP GED export as it is (all or nothing)
         user add [--role viewer|analyst|admin] NAME
                               add an account (password: first line of stdin; none: one is made up)
         user list | user remove NAME | user set-role NAME ROLE | user password NAME

@@ -13,6 +13,8 @@ import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
+import org.sahelmap.events.DocumentStore;
+import org.sahelmap.events.EventImporter;
 import org.sahelmap.live.ChangeFeed;
 import org.sahelmap.live.FeatureCache;
 import org.sahelmap.live.PresenceStore;
@@ -122,6 +124,8 @@ public final class AppFactory {
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
+    // So the upload control states the limit the server holds to, and checks it before sending.
+    pageConfig.put("eventImportMaxBytes", EventImportHandler.MAX_BYTES);
     app.get("/app/config", ctx -> ctx.json(pageConfig), Access.PUBLIC);
     // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
@@ -192,6 +196,10 @@ public final class AppFactory {
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
     BriefingHandler briefings = new BriefingHandler(briefingStore, store, propertyTypes);
+    EventImportHandler eventImport =
+        new EventImportHandler(
+            new EventImporter(
+                store, new DocumentStore(database.dataSource()), CuratedEvents.documents()));
     AoiStore aoiStore = new AoiStore(database.dataSource());
     AoiHandler aois = new AoiHandler(aoiStore);
     AoiAnalysisHandler aoiAnalysis =
@@ -248,6 +256,7 @@ public final class AppFactory {
     app.head(OgcPaths.QUERYABLES, queryables::queryables);
 
     app.get(HistogramHandler.PATH, histogram::histogram);
+    app.post(EventImportHandler.PATH, eventImport::importFile, Access.ANALYST);
     app.get("/api/briefings", briefings::list);
     app.post("/api/briefings", briefings::create, Access.ANALYST);
     app.post("/api/briefings/import", briefings::importFile, Access.ANALYST);

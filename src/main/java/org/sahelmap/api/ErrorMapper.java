@@ -82,7 +82,15 @@ final class ErrorMapper {
             write(ctx, 404, "NotFound", "no resource at " + ctx.path());
           }
         });
-    app.error(413, ctx -> write(ctx, 413, "PayloadTooLarge", describe(413)));
+    // The container's own 413 (a body past Javalin's limit) gets our words; a refusal's 413 keeps
+    // the limit it names (JsonBody's, an upload's).
+    app.error(
+        413,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            write(ctx, 413, "PayloadTooLarge", describe(413));
+          }
+        });
   }
 
   private static void refusal(Refusal e, Context ctx) {

@@ -26,6 +26,7 @@ final class OpenApiWritePaths {
   private OpenApiWritePaths() {}
 
   static void addTo(Map<String, Object> paths) {
+    paths.put(EventImportHandler.PATH, eventImport());
     Map<String, Object> ifMatch =
         param("If-Match", "header", "the ETag of the version being changed", string());
     ifMatch.put("required", true);
@@ -122,6 +123,52 @@ final class OpenApiWritePaths {
         "/ogc/documents",
         OpenApiDocument.get(
             "The source documents of the events", "documents", List.of(), json("the registry")));
+  }
+
+  /** {@link EventImportHandler}: the body is the file, CSV or GeoJSON. */
+  private static Map<String, Object> eventImport() {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put(
+        "summary",
+        "Import an events file: ours (CSV or GeoJSON), an ACLED export or a UCDP GED CSV; all or"
+            + " nothing, rows matched on id (acled:ROW, ucdp:ROW for datasets)");
+    op.put("operationId", "importEvents");
+    op.put(
+        "parameters",
+        List.of(
+            param(
+                "name",
+                "query",
+                "the file's name, for the problem list (FILE:line N: reason)",
+                string())));
+    op.put(
+        "requestBody",
+        Map.of(
+            "required",
+            true,
+            "description",
+            "the file, at most " + EventImportHandler.MAX_BYTES / (1024 * 1024) + " MiB",
+            "content",
+            Map.of("text/csv", Map.of(), "application/geo+json", Map.of())));
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("200", json("{imported, file}: how many events were written"));
+    responses.put("400", error("an empty body, or one shorter than its Content-Length"));
+    responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
+    responses.put(
+        "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
+    responses.put(
+        "413",
+        error(
+            "the file is larger than "
+                + EventImportHandler.MAX_BYTES / (1024 * 1024)
+                + " MiB (use import-events)"));
+    responses.put("415", error("the body is not text/csv or GeoJSON"));
+    responses.put(
+        "422",
+        error("bad rows: problems lists FILE:line N: reason; nothing was imported or changed"));
+    op.put("responses", responses);
+    op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
+    return Map.of("post", op);
   }
 
   private static Map<String, Object> repair() {

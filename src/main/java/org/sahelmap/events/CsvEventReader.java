@@ -5,15 +5,18 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sahelmap.events.datasets.Dialect;
 
 /**
  * Reads events from CSV: a header of the property names of {@link Event#FIELDS} plus {@code lon}
  * and {@code lat}, in any order, then one event per record. {@code actors} are separated by {@code
- * ;}; an empty {@code layer} means none.
+ * ;}; an empty {@code layer} means none. A header of ACLED's or UCDP GED's export is read in that
+ * dataset's columns instead ({@link Dialect}), each row mapped to our model by its own class.
  */
 public final class CsvEventReader {
   static final List<String> COLUMNS = columns();
@@ -29,19 +32,13 @@ public final class CsvEventReader {
       return;
     }
     List<String> names = null;
+    Dialect dialect = null;
     if (first instanceof Csv.Row header) {
       names = header.fields().stream().map(String::trim).toList();
-      Set<String> missing = new LinkedHashSet<>(COLUMNS);
-      missing.removeAll(names);
-      Set<String> extra = new LinkedHashSet<>(names);
-      extra.removeAll(COLUMNS);
-      if (!missing.isEmpty() || !extra.isEmpty() || names.size() != COLUMNS.size()) {
-        out.problem(
-            header.line(),
-            "the header must name each of these columns once: "
-                + String.join(",", COLUMNS)
-                + (missing.isEmpty() ? "" : "; missing " + missing)
-                + (extra.isEmpty() ? "" : "; unknown " + extra));
+      dialect = Dialect.of(names);
+      String wrong = dialect == null ? headerProblem(names) : datasetHeaderProblem(names, dialect);
+      if (wrong != null) {
+        out.problem(header.line(), wrong);
         names = null;
       }
     } else {
@@ -53,12 +50,49 @@ public final class CsvEventReader {
       if (item instanceof Csv.Problem p) {
         out.problem(p.line(), p.reason());
       } else if (names != null) {
-        row((Csv.Row) item, names, out);
+        row((Csv.Row) item, names, dialect, out);
       }
     }
   }
 
-  private static void row(Csv.Row row, List<String> names, EventSink out) {
+  /** Ours: each column exactly once, no others. Null when the header is right. */
+  private static String headerProblem(List<String> names) {
+    Set<String> missing = new LinkedHashSet<>(COLUMNS);
+    missing.removeAll(names);
+    Set<String> extra = new LinkedHashSet<>(names);
+    extra.removeAll(COLUMNS);
+    if (missing.isEmpty() && extra.isEmpty() && names.size() == COLUMNS.size()) {
+      return null;
+    }
+    return "the header must name each of these columns once: "
+        + String.join(",", COLUMNS)
+        + (missing.isEmpty() ? "" : "; missing " + missing)
+        + (extra.isEmpty() ? "" : "; unknown " + extra);
+  }
+
+  /** A dataset's: the columns read must be there, once; the export's other columns are ignored. */
+  private static String datasetHeaderProblem(List<String> names, Dialect dialect) {
+    Set<String> missing = new LinkedHashSet<>(dialect.columns());
+    missing.removeAll(names);
+    Set<String> repeated = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (!seen.add(n)) {
+        repeated.add(n);
+      }
+    }
+    if (missing.isEmpty() && repeated.isEmpty()) {
+      return null;
+    }
+    return "a "
+        + dialect.dataset()
+        + " export needs these columns once each: "
+        + String.join(",", dialect.columns())
+        + (missing.isEmpty() ? "" : "; missing " + missing)
+        + (repeated.isEmpty() ? "" : "; repeated " + repeated);
+  }
+
+  private static void row(Csv.Row row, List<String> names, Dialect dialect, EventSink out) {
     if (row.fields().size() != names.size()) {
       out.problem(row.line(), "has " + row.fields().size() + " fields, the header " + names.size());
       return;
@@ -67,7 +101,11 @@ public final class CsvEventReader {
     for (int i = 0; i < names.size(); i++) {
       values.put(names.get(i), row.fields().get(i));
     }
-    out.row(row.line(), fields(values));
+    if (dialect == null) {
+      out.row(row.line(), fields(values));
+    } else {
+      out.row(row.line(), dialect.map(values));
+    }
   }
 
   static EventFields fields(Map<String, String> row) {

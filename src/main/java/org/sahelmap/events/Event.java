@@ -13,9 +13,10 @@ import org.sahelmap.layers.LayerRegistry;
 
 /**
  * One dated event taken from a document, with the fields of the curated files (see
- * data/events/README.md). The constructor refuses anything the curation rules forbid, so an {@code
- * Event} that exists is one the map can show and cite; its message is the reason, for the person
- * who wrote the row.
+ * data/events/README.md), or from a conflict dataset's row ({@code source} not null: then the id is
+ * the dataset's, {@code acled:MLI12345}, and there is no document citation). The constructor
+ * refuses anything the curation rules forbid, so an {@code Event} that exists is one the map can
+ * show and cite; its message is the reason, for the person who wrote the row.
  */
 public record Event(
     String id,
@@ -35,7 +36,8 @@ public record Event(
     int citationStart,
     int citationEnd,
     double lon,
-    double lat) {
+    double lat,
+    DatasetSource source) {
 
   /** Property names in the order the curated files and CSV headers use. */
   public static final List<String> FIELDS =
@@ -62,23 +64,29 @@ public record Event(
   public static final Set<String> LOCATION_BASES =
       set(
           "named_in_text",
+          "dataset_point",
           "capital_of_acting_state",
           "host_city",
           "publisher_city",
           "approximate_area");
   public static final Set<String> CONFIDENCES = set("high", "medium", "low");
   public static final Set<String> CATEGORIES =
-      set("military", "diplomatic", "economic", "security_partnership", "report");
+      set("military", "diplomatic", "economic", "security_partnership", "civil_unrest", "report");
 
   /** An event may be tagged with any mission layer the registry defines. */
   public static final Set<String> LAYERS = LayerRegistry.missionIds();
 
-  static final int TITLE_MAX = 80;
+  public static final int TITLE_MAX = 80;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   public Event {
     List<String> problems = new ArrayList<>();
-    if (id == null || !SLUG.matcher(id).matches() || id.length() > 200) {
+    if (source != null) {
+      problems.addAll(source.problems());
+      if (problems.isEmpty() && !source.id().equals(id)) {
+        problems.add("id " + quoted(id) + " is not the dataset's id " + quoted(source.id()));
+      }
+    } else if (id == null || !SLUG.matcher(id).matches() || id.length() > 200) {
       problems.add("id " + quoted(id) + " is not a lowercase slug (a-z, 0-9, single hyphens)");
     }
     if (blank(title) || title.length() > TITLE_MAX) {
@@ -90,8 +98,18 @@ public record Event(
     if (blank(placeName)) {
       problems.add("place_name is missing");
     }
-    if (blank(citationDocument)) {
+    if (source == null && blank(citationDocument)) {
       problems.add("citation_document is missing");
+    }
+    if (source != null && (citationDocument != null || citationEnd != 0)) {
+      problems.add("an event from a dataset cites the dataset's row, not a document");
+    }
+    if (source == null && "dataset_point".equals(locationBasis)) {
+      problems.add("location_basis dataset_point is only for events from a dataset");
+    }
+    if (source != null
+        && "dataset_point".equals(locationBasis) != (source.uncertaintyKm() == null)) {
+      problems.add("a dataset's point is dataset_point, an area approximate_area with its radius");
     }
     checkIn(problems, "date_precision", datePrecision, PRECISIONS);
     checkIn(problems, "location_basis", locationBasis, LOCATION_BASES);
@@ -133,10 +151,10 @@ public record Event(
     if (!(lat >= -90 && lat <= 90)) {
       problems.add("lat " + lat + " is outside -90..90");
     }
-    if (citationParagraph < 1) {
+    if (source == null && citationParagraph < 1) {
       problems.add("citation_paragraph must be at least 1");
     }
-    if (citationStart < 0 || citationEnd <= citationStart) {
+    if (source == null && (citationStart < 0 || citationEnd <= citationStart)) {
       problems.add("citation_start must be >= 0 and below citation_end");
     }
     // PostgreSQL text cannot hold NUL, and no title or name needs one: refused by field here,

@@ -46,10 +46,23 @@ public final class EventFeatures {
     p.put("category", e.category());
     p.put("actors", e.actors());
     p.put("layer", e.layer());
-    p.put("citation_document", e.citationDocument());
-    p.put("citation_paragraph", e.citationParagraph());
-    p.put("citation_start", e.citationStart());
-    p.put("citation_end", e.citationEnd());
+    DatasetSource s = e.source();
+    if (s == null) {
+      p.put("citation_document", e.citationDocument());
+      p.put("citation_paragraph", e.citationParagraph());
+      p.put("citation_start", e.citationStart());
+      p.put("citation_end", e.citationEnd());
+    } else {
+      // Flat, as the curated fields are: the page, CSV exports and filters read them by name.
+      p.put("source_dataset", s.dataset());
+      p.put("source_row_id", s.rowId());
+      p.put("source_category", s.category());
+      p.put("source_sub_type", s.subType());
+      p.put("source_text", s.sourceText());
+      p.put("source_precision", s.precision());
+      p.put("fatalities", s.fatalities());
+      p.put("uncertainty_km", s.uncertaintyKm());
+    }
     return p;
   }
 }

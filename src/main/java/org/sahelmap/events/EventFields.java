@@ -41,6 +41,7 @@ final class EventFields {
   int citationEnd;
   double lon;
   double lat;
+  DatasetSource source;
 
   /** The event, or every problem of the row as an {@link Event.InvalidEventException}. */
   Event build() {
@@ -65,7 +66,8 @@ final class EventFields {
         citationStart,
         citationEnd,
         lon,
-        lat);
+        lat,
+        source);
   }
 
   void malformed(String field, String reason) {

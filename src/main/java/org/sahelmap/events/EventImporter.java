@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sahelmap.events.datasets.MappedRow;
 import org.sahelmap.store.BulkUpsert;
 import org.sahelmap.store.FeatureStore;
 
@@ -99,6 +100,13 @@ public final class EventImporter {
     }
 
     @Override
+    public void row(int line, MappedRow mapped) {
+      rows++;
+      EventSink.super.row(line, mapped);
+      progress.reading(rows, problems.count());
+    }
+
+    @Override
     public void event(int line, Event e) {
       String citation = citationProblem(e);
       if (citation != null) {
@@ -117,6 +125,9 @@ public final class EventImporter {
 
   /** An event must cite a registered document, inside its length; null when it does. */
   private String citationProblem(Event e) {
+    if (e.source() != null) {
+      return null; // cites its dataset row, which the event carries
+    }
     Document d = byId.get(e.citationDocument());
     if (d == null) {
       return "citation_document '"

@@ -1,5 +1,7 @@
 package org.sahelmap.events;
 
+import org.sahelmap.events.datasets.MappedRow;
+
 /**
  * Where a reader hands what it finds, one row at a time, so a file is never held whole: each valid
  * event, and each problem against the line it is on. Problems arrive in file order, except those
@@ -21,5 +23,14 @@ interface EventSink {
       return;
     }
     event(line, e);
+  }
+
+  /** One row of a dataset's export, already in our model (or refused with its problems). */
+  default void row(int line, MappedRow mapped) {
+    if (mapped.event() == null) {
+      mapped.problems().forEach(p -> problem(line, p));
+    } else {
+      event(line, mapped.event());
+    }
   }
 }

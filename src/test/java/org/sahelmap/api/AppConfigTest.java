@@ -3,6 +3,8 @@ package org.sahelmap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +36,12 @@ class AppConfigTest {
     var store = new PostgisFeatureStore(db.dataSource());
     JavalinTest.test(
         AppFactory.create(db, store, AppOptions.defaults(100)),
-        (server, client) ->
-            assertThat(client.get("/app/config").body().string())
-                .isEqualTo("{\"onlineBasemap\":null}"));
+        (server, client) -> {
+          JsonNode config = new ObjectMapper().readTree(client.get("/app/config").body().string());
+          assertThat(config.get("onlineBasemap").isNull()).isTrue();
+          assertThat(config.path("eventImportMaxBytes").asLong())
+              .isEqualTo(EventImportHandler.MAX_BYTES);
+        });
     String url = "https://tiles.example.org/{z}/{x}/{y}.png";
     JavalinTest.test(
         AppFactory.create(db, store, new AppOptions(100, Path.of("."), url)),

@@ -126,7 +126,8 @@ class EventImportTest {
             curated.get(3).citationStart(),
             curated.get(3).citationEnd(),
             curated.get(3).lon(),
-            curated.get(3).lat());
+            curated.get(3).lat(),
+            null);
     String text =
         header()
             + "\r\n"

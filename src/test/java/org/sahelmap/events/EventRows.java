@@ -93,7 +93,8 @@ final class EventRows {
         e.citationStart(),
         e.citationEnd(),
         lon,
-        lat);
+        lat,
+        null);
   }
 
   private static double round(double v) {
