@@ -113,11 +113,15 @@ public final class AppFactory {
           // Listening before the first request (an app built but never started holds no
           // connection): serverStarting runs before Jetty accepts connections.
           e.serverStarting(feed::start);
-          e.serverStopping(
+          Runnable close =
               () -> {
                 changes.stop();
                 feed.close();
-              });
+              };
+          e.serverStopping(close);
+          // A start that fails (the port taken) has already started the feed, and a server that
+          // never ran is not stopped: the feed would listen on for a server that is not there.
+          e.serverStartFailed(close);
         });
     FeatureCache features = new FeatureCache(store, feed, FEATURE_CACHE_CHARS);
     routes(app, database, store, maxLimit, citations, briefings, features);
