@@ -103,7 +103,7 @@ async function start() {
     panelRows.filter((r) => r.id !== 'events').map((r) => downloadMenu(r.title, formatsOf(r.id),
       (f) => itemsFileUrl(r.id, f), { 'data-layer': r.id }))));
   if (collections.some((c) => c.id === 'events')) {
-    $('event-filter').insertAdjacentElement('afterend', downloadMenu('Download events in the window',
+    $('event-tools').prepend(downloadMenu('Download events in the window',
       formatsOf('events'), (f) => itemsFileUrl('events', f, filterParams(state.get())),
       { 'data-layer': 'events' }));
   }

@@ -113,7 +113,7 @@ public final class AppFactory {
           // Listening before the first request (an app built but never started holds no
           // connection): serverStarting runs before Jetty accepts connections.
           e.serverStarting(feed::start);
-          Runnable close =
+          io.javalin.event.LifecycleEventListener close =
               () -> {
                 changes.stop();
                 feed.close();
