@@ -265,22 +265,25 @@ export async function briefings(ctx) {
     document.body.dataset.following = id;
     followPresenter();
   }
-  let followTurn = Promise.resolve();
+  // Turning follows at once: a turn does not wait for the last slide's flight (go() drops a flight
+  // overtaken by a newer turn). Only the stage's start is waited for; it then takes the newest slide.
+  let starting = null;
   function followPresenter() {
     const p = presenterOf();
     if (stage.active) stage.setAudience(audienceLine());
-    if (!p || !view.current) return;
-    followTurn = followTurn.then(async () => {
-      if (following !== view.current?.id) return;
-      if (!stage.active) {
+    if (!p || !view.current || following !== view.current.id) return;
+    if (!stage.active) {
+      if (starting) return;
+      starting = (async () => {
         remember();
         await fetchEvents(view.current.slides);
         await stage.start(view.current, { dates: datesText, from: p.slide });
         stage.setAudience(audienceLine());
-      } else if (stage.index !== p.slide) {
-        await stage.go(p.slide);
-      }
-    }).catch((e) => console.warn('Could not follow the presenter:', e));
+      })().catch((e) => console.warn('Could not follow the presenter:', e))
+        .finally(() => { starting = null; if (stage.active) followPresenter(); });
+      return;
+    }
+    if (stage.index !== p.slide) stage.go(p.slide);
   }
 
   /**

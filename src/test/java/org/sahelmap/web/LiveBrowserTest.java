@@ -336,7 +336,7 @@ class LiveBrowserTest {
   }
 
   @Test
-  void whoElseHasAnAoiOpenIsShownByName() {
+  void whoElseHasAnAoiOpenIsShownByName() throws Exception {
     ChromeDriver alice = Browser.open(1366, 768);
     ChromeDriver adam = Browser.open(1366, 768);
     try {
@@ -378,7 +378,16 @@ class LiveBrowserTest {
           "document.querySelector('#aoi-panel li[data-aoi]:not([data-aoi=\""
               + id
               + "\"]) .aoi-item')?.click()");
-      adam.get("about:blank"); // leaving the page ends its presence at once (pagehide)
+      // Adam's browser goes away without a word (closed, asleep, off the network): his presence
+      // expires, and the sweep's announcement clears him from alice's form. (A page that can
+      // still send its pagehide DELETE ends its presence at once; browsers do not always manage.)
+      adam.quit();
+      try (var c = live.db().dataSource().getConnection();
+          var st = c.createStatement()) {
+        st.executeUpdate(
+            "UPDATE presence SET seen_at = now() - interval '1 minute' WHERE account = 'adam'");
+      }
+      new org.sahelmap.live.PresenceStore(live.db().dataSource()).sweep();
       waitFor(alice, 5, "document.querySelector('.aoi-people').hidden");
     } finally {
       alice.quit();
