@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sahelmap.events.DatasetSource;
-import org.sahelmap.events.Event;
 
 /**
  * One row of an ACLED CSV export in our event model. The mappings (data/events/README.md, "Events
@@ -101,32 +100,19 @@ public final class AcledRow {
         notes != null
             ? notes
             : type + " (" + subType + ") in " + place + "; ACLED gives no notes for this row.";
-    try {
-      return new MappedRow(
-          new Event(
-              provenance.id(),
-              RowValues.title(subType + " in " + location),
-              summary,
-              span[0],
-              span[1],
-              RowValues.precisionOf(span[0], span[1]),
-              place,
-              geo == 1 ? "dataset_point" : "approximate_area",
-              CONFIDENCE[geo],
-              category,
-              actors,
-              null,
-              null,
-              0,
-              0,
-              0,
-              lon,
-              lat,
-              provenance),
-          List.of());
-    } catch (Event.InvalidEventException e) {
-      return MappedRow.refused(e.problems());
-    }
+    return MappedRow.event(
+        provenance,
+        subType + " in " + location,
+        summary,
+        span[0],
+        span[1],
+        place,
+        geo == 1,
+        CONFIDENCE[geo],
+        category,
+        actors,
+        lon,
+        lat);
   }
 
   /** Our category for ACLED's event type and sub-type; null for a type ACLED does not have. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.sahelmap.events.DatasetSource;
-import org.sahelmap.events.Event;
 
 /**
  * One row of a UCDP Georeferenced Event Dataset (GED) CSV in our event model. UCDP gives both ends
@@ -122,32 +121,19 @@ public final class UcdpRow {
             + "; UCDP's best estimate is "
             + best
             + (best == 1 ? " death." : " deaths.");
-    try {
-      return new MappedRow(
-          new Event(
-              provenance.id(),
-              RowValues.title(who + " near " + place),
-              summary,
-              start,
-              end,
-              RowValues.precisionOf(start, end),
-              place,
-              wherePrec == 1 ? "dataset_point" : "approximate_area",
-              CONFIDENCE[wherePrec],
-              "military",
-              List.of(sideA, sideB),
-              null,
-              null,
-              0,
-              0,
-              0,
-              lon,
-              lat,
-              provenance),
-          List.of());
-    } catch (Event.InvalidEventException e) {
-      return MappedRow.refused(e.problems());
-    }
+    return MappedRow.event(
+        provenance,
+        who + " near " + place,
+        summary,
+        start,
+        end,
+        place,
+        wherePrec == 1,
+        CONFIDENCE[wherePrec],
+        "military",
+        List.of(sideA, sideB),
+        lon,
+        lat);
   }
 
   private static String capitalised(String s) {
