@@ -192,6 +192,7 @@ public final class AppFactory {
     FilterParams filters = new FilterParams(propertyTypes);
     ItemsHandler items = new ItemsHandler(store, maxLimit, filters, features);
     QueryablesHandler queryables = new QueryablesHandler(store, filters);
+    FeatureSchemaHandler schema = new FeatureSchemaHandler(store, filters);
     TilesHandler tiles =
         new TilesHandler(
             store, new PostgisTileStore(database.dataSource()), new TileCache(TILE_CACHE_BYTES));
@@ -237,6 +238,7 @@ public final class AppFactory {
     app.get(OgcPaths.ITEMS, items::items);
     app.get(OgcPaths.ITEM, items::item);
     app.get(OgcPaths.QUERYABLES, queryables::queryables);
+    app.get(OgcPaths.SCHEMA, schema::schema);
     app.get(
         OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
     app.get("/ogc/documents", citation::documents);
@@ -258,6 +260,7 @@ public final class AppFactory {
     app.head(OgcPaths.ITEMS, items::items);
     app.head(OgcPaths.ITEM, items::item);
     app.head(OgcPaths.QUERYABLES, queryables::queryables);
+    app.head(OgcPaths.SCHEMA, schema::schema);
 
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.post(EventImportHandler.PATH, eventImport::importFile, Access.ANALYST);

@@ -123,6 +123,11 @@ final class CollectionsHandler {
                 Links.REL_QUERYABLES,
                 QueryablesHandler.SCHEMA_JSON,
                 "the names and types a filter may use"),
+            Links.link(
+                base + "/schema",
+                FeatureSchemaHandler.REL,
+                QueryablesHandler.SCHEMA_JSON,
+                "a JSON Schema of its features, with each property's type"),
             // The same under the drafts' relation name, which GDAL up to 3.6 looks for.
             Links.link(
                 base + "/queryables",

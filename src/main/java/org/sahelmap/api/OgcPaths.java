@@ -12,6 +12,7 @@ final class OgcPaths {
   static final String ITEM = ITEMS + "/{featureId}";
   static final String TILESETS = COLLECTION + "/tiles";
   static final String QUERYABLES = COLLECTION + "/queryables";
+  static final String SCHEMA = COLLECTION + "/schema";
 
   private OgcPaths() {}
 
@@ -29,6 +30,10 @@ final class OgcPaths {
 
   static String queryables(String id) {
     return collection(id) + "/queryables";
+  }
+
+  static String schema(String id) {
+    return collection(id) + "/schema";
   }
 
   static String tilesets(String id) {

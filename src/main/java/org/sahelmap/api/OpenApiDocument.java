@@ -83,6 +83,18 @@ final class OpenApiDocument {
                 "content",
                 Map.of(QueryablesHandler.SCHEMA_JSON, Map.of()))));
     paths.put(
+        OgcPaths.SCHEMA,
+        get(
+            "A JSON Schema of this collection's GeoJSON features, each property with its type",
+            "schema",
+            List.of(ref("collectionId")),
+            Map.of(
+                "description",
+                "a JSON Schema of a GeoJSON Feature; its properties member lists the collection's"
+                    + " properties and their types",
+                "content",
+                Map.of(QueryablesHandler.SCHEMA_JSON, Map.of()))));
+    paths.put(
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
     OpenApiWritePaths.addTo(paths);
@@ -165,7 +177,8 @@ final class OpenApiDocument {
             "query",
             "a CQL2 expression over the collection's queryables (see /queryables): comparisons,"
                 + " AND/OR/NOT, LIKE, IN, BETWEEN, IS NULL, CASEI, S_INTERSECTS and the other"
-                + " S_ functions over WKT or BBOX in CRS84, T_INTERSECTS, T_BEFORE, T_AFTER and"
+                + " S_ functions over WKT or BBOX in CRS84, S_DWITHIN(a, b, distance[, meters |"
+                + " kilometers]) measured on the WGS84 spheroid, T_INTERSECTS, T_BEFORE, T_AFTER and"
                 + " the other T_ functions over DATE, TIMESTAMP and INTERVAL; joined with the"
                 + " other parameters by AND. A malformed filter is 400 naming the place",
             string()));

@@ -30,6 +30,10 @@ public final class Cql2TextParser {
           "s_overlaps",
           "s_crosses",
           "s_contains");
+
+  /** The distance test of the CQL2 drafts (and of ECQL's DWITHIN), with its distance in metres. */
+  static final String DWITHIN = "s_dwithin";
+
   static final Set<String> TEMPORAL =
       Set.of(
           "t_after",
@@ -141,6 +145,9 @@ public final class Cql2TextParser {
     }
     if (t.kind() == Kind.NAME) {
       String name = t.text().toLowerCase(Locale.ROOT);
+      if (name.equals(DWITHIN)) {
+        return distanceWithin(t);
+      }
       if (SPATIAL.contains(name) || TEMPORAL.contains(name)) {
         lex.next();
         expect(Kind.LEFT, "'(' after " + t.text());
@@ -153,6 +160,23 @@ public final class Cql2TextParser {
     }
     FilterNode left = scalar();
     return predicateTail(left);
+  }
+
+  /**
+   * {@code S_DWITHIN(a, b, distance[, units])}: two geometries, a number and, optionally, the unit
+   * as a name ({@code meters} or {@code kilometers}); {@link FilterSql} checks the kinds.
+   */
+  private FilterNode distanceWithin(Token t) {
+    lex.next();
+    expect(Kind.LEFT, "'(' after " + t.text());
+    List<FilterNode> args = new ArrayList<>();
+    args.add(scalar());
+    while (lex.peek().kind() == Kind.COMMA && args.size() < 4) {
+      lex.next();
+      args.add(scalar());
+    }
+    expect(Kind.RIGHT, "')' after the arguments of " + t.text() + " (a, b, distance[, units])");
+    return new Op(DWITHIN, args, Cql2Lexer.at(t.start()));
   }
 
   /** What follows a scalar on the left: a comparison, [NOT] LIKE/BETWEEN/IN, IS [NOT] NULL. */

@@ -144,6 +144,9 @@ public final class FilterSql {
           return new Value(
               a.sql() + " " + name + " " + b.sql(), concat(a.params(), b.params()), Type.BOOLEAN);
         }
+        if (name.equals(Cql2TextParser.DWITHIN)) {
+          return distanceWithin(op);
+        }
         if (SPATIAL_SQL.containsKey(name)) {
           arity(op, 2, 2);
           Value a = geometry(args.get(0));
@@ -160,6 +163,94 @@ public final class FilterSql {
         throw new FilterException(op.at(), "'" + name + "' is not an operator this server knows");
       }
     }
+  }
+
+  /** Metres in one degree of latitude (and of longitude at the equator), rounded down. */
+  private static final double METRES_PER_DEGREE = 110_574;
+
+  /** Longest distance S_DWITHIN takes: half the Earth's circumference, beyond which all is near. */
+  private static final double MAX_METRES = 20_037_509;
+
+  /**
+   * {@code S_DWITHIN(a, b, distance[, units])}: true when a and b are within the distance, measured
+   * on the WGS84 spheroid (PostGIS geography), in metres unless the units say kilometers. When one
+   * side is a literal, a box around it grown by the distance in degrees is tested first with {@code
+   * &&}, so the spatial index picks the candidates and the exact test runs only on them.
+   */
+  private Value distanceWithin(Op op) {
+    arity(op, 3, 4);
+    List<FilterNode> args = op.args();
+    Value a = geometry(args.get(0));
+    Value b = geometry(args.get(1));
+    double metres = distance(args.get(2)) * unit(args.size() == 4 ? args.get(3) : null);
+    List<Object> params = new ArrayList<>(concat(a.params(), b.params()));
+    params.add(metres);
+    String exact = "ST_DWithin(" + a.sql() + "::geography, " + b.sql() + "::geography, ?::float8)";
+    boolean secondIsLiteral = args.get(1) instanceof FilterNode.GeometryLiteral;
+    FilterNode literalNode = secondIsLiteral ? args.get(1) : args.get(0);
+    Double degrees =
+        literalNode instanceof FilterNode.GeometryLiteral g
+            ? degreesCovering(g.geometry().getEnvelopeInternal(), metres)
+            : null;
+    if (degrees == null) {
+      return new Value("(" + exact + ")", params, Type.BOOLEAN);
+    }
+    Value near = secondIsLiteral ? a : b;
+    Value literal = secondIsLiteral ? b : a;
+    List<Object> all = new ArrayList<>(concat(near.params(), literal.params()));
+    all.add(degrees);
+    all.addAll(params);
+    return new Value(
+        "(" + near.sql() + " && ST_Expand(" + literal.sql() + ", ?::float8) AND " + exact + ")",
+        all,
+        Type.BOOLEAN);
+  }
+
+  /**
+   * Degrees of longitude and latitude that certainly cover {@code metres} around {@code e}: a
+   * degree of longitude is shortest at the box's latitude farthest from the equator. Null when the
+   * grown box would reach a pole or the antimeridian, where a box in degrees no longer bounds the
+   * distance.
+   */
+  private static Double degreesCovering(Envelope e, double metres) {
+    double lat =
+        Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())) + metres / METRES_PER_DEGREE;
+    if (lat >= 89) {
+      return null;
+    }
+    double degrees = metres / (METRES_PER_DEGREE * Math.cos(Math.toRadians(lat)));
+    // A box grown across the antimeridian would miss what lies beyond it.
+    return e.getMinX() - degrees < -180 || e.getMaxX() + degrees > 180 ? null : degrees;
+  }
+
+  private static double distance(FilterNode n) {
+    if (n instanceof FilterNode.Literal l && l.value() instanceof BigDecimal d) {
+      double v = d.doubleValue();
+      if (v >= 0 && v <= MAX_METRES) {
+        return v;
+      }
+      throw new FilterException(
+          l.at(), "the distance of S_DWITHIN must be from 0 to " + (long) MAX_METRES + " metres");
+    }
+    throw new FilterException(n.at(), "the third argument of S_DWITHIN is a distance (a number)");
+  }
+
+  /** Metres per unit: S_DWITHIN's fourth argument, meters (the default) or kilometers. */
+  private static double unit(FilterNode n) {
+    if (n == null) {
+      return 1;
+    }
+    String name =
+        n instanceof FilterNode.Property p
+            ? p.name()
+            : n instanceof FilterNode.Literal l && l.value() instanceof String s ? s : "";
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "meters", "metres", "m" -> 1;
+      case "kilometers", "kilometres", "km" -> 1000;
+      default ->
+          throw new FilterException(
+              n.at(), "the units of S_DWITHIN are meters (the default) or kilometers");
+    };
   }
 
   /** The temporal functions of CQL2 as comparisons of the ends (a = [as, ae], b = [bs, be]). */

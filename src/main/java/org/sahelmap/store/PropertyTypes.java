@@ -24,9 +24,14 @@ public final class PropertyTypes {
   /**
    * One property: its JSON type ({@code string}, {@code number}, {@code boolean}, {@code array},
    * {@code object}; {@code mixed} when features disagree), whether every number is whole and
-   * whether every string is a date (YYYY-MM-DD).
+   * whether every string is a date (YYYY-MM-DD); for arrays, the JSON type of their first items
+   * when every sampled array agrees on it ({@code items}, else null).
    */
-  public record Type(String json, boolean integer, boolean date) {}
+  public record Type(String json, boolean integer, boolean date, String items) {
+    public Type(String json, boolean integer, boolean date) {
+      this(json, integer, date, null);
+    }
+  }
 
   private record Cached(Instant version, Map<String, Type> types) {}
 
@@ -53,7 +58,10 @@ public final class PropertyTypes {
         "SELECT key, jsonb_typeof(value),"
             + " bool_and(jsonb_typeof(value) <> 'number' OR value::text ~ '^-?[0-9]+$'),"
             + " bool_and(jsonb_typeof(value) <> 'string'"
-            + " OR value #>> '{}' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')"
+            + " OR value #>> '{}' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),"
+            + " CASE WHEN jsonb_typeof(value) = 'array'"
+            + " AND min(jsonb_typeof(value -> 0)) = max(jsonb_typeof(value -> 0))"
+            + " THEN min(jsonb_typeof(value -> 0)) END"
             + " FROM (SELECT properties FROM feature WHERE layer_id = ? ORDER BY seq LIMIT ?) f,"
             + " jsonb_each(f.properties) WHERE jsonb_typeof(value) <> 'null' GROUP BY 1, 2";
     Map<String, Type> out = new TreeMap<>();
@@ -63,7 +71,7 @@ public final class PropertyTypes {
       ps.setInt(2, SAMPLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Type t = new Type(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4));
+          Type t = new Type(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getString(5));
           out.merge(rs.getString(1), t, (a, b) -> new Type("mixed", false, false));
         }
       }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sahelmap.filter.Cql2TextParser;
 import org.sahelmap.filter.FilterSql;
 import org.sahelmap.store.Database;
@@ -154,6 +155,12 @@ class FilterApiTest {
         "towns|S_WITHIN(geometry, POLYGON((-1 13, 3 13, 3 17, -1 17, -1 13))) AND population > 1010|t12,t13",
         "towns|S_INTERSECTS(geometry, POINT(0 14))|t7",
         "roads|S_CROSSES(geometry, LINESTRING(0 16, 2 16))|r3",
+        // t7 is at (0 14): half a degree of latitude (55.3 km) from (0 14.5); t2 and t12 are two
+        // degrees of latitude away (221 km), t6 and t8 2.5 degrees of longitude (270 km at 14°N).
+        "towns|S_DWITHIN(geometry, POINT(0 14.5), 60000)|t7",
+        "towns|S_DWITHIN(geometry, POINT(0 14.5), 50000)|",
+        "towns|S_DWITHIN(POINT(0 14), geometry, 230, kilometers)|t2,t7,t12",
+        "towns|S_DWITHIN(geometry, POINT(0 14), 230000, meters) AND population > 1010|t12",
         "roads|length_km > 800|r1",
         "roads|lanes IS NOT NULL|r3",
         "events|T_INTERSECTS(datetime, INTERVAL('2024-03-03', '2024-03-04'))|ev2,ev3",
@@ -222,6 +229,10 @@ class FilterApiTest {
         "towns|filter=capital&filter-crs=EPSG:4326|parameter 'filter-crs'",
         "towns|filter=%22x'%29%3B%20DROP%20TABLE%20feature%3B--%22%20%3D%20'a'|is not a queryable",
         "towns|filter=|the filter is empty",
+        "towns|filter=S_DWITHIN(geometry,%20POINT(0%2014),%20-1)|the distance of S_DWITHIN",
+        "towns|filter=S_DWITHIN(geometry,%20POINT(0%2014),%20'far')|the third argument of S_DWITHIN",
+        "towns|filter=S_DWITHIN(geometry,%20POINT(0%2014),%201,%20miles)|the units of S_DWITHIN",
+        "towns|filter=S_DWITHIN(geometry,%20POINT(0%2014))|'s_dwithin' takes",
       })
   void badFiltersAre400NamingThePlace(String collection, String query, String reason) {
     withApp(
@@ -283,11 +294,16 @@ class FilterApiTest {
         });
   }
 
-  @Test
-  void aSpatialFilterIsAnsweredFromTheSpatialIndex() throws Exception {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "S_INTERSECTS(geometry, BBOX(-1, 13, 3, 17))",
+        "S_DWITHIN(geometry, POINT(0 14), 50, kilometers)"
+      })
+  void aSpatialFilterIsAnsweredFromTheSpatialIndex(String filter) throws Exception {
     SqlCondition c =
         FilterSql.toSql(
-            Cql2TextParser.parse("S_INTERSECTS(geometry, BBOX(-1, 13, 3, 17))"),
+            Cql2TextParser.parse(filter),
             new org.sahelmap.api.FilterParams(new PropertyTypes(db.dataSource()))
                 .queryables(store.layer("towns").orElseThrow()));
     try (Connection conn = db.dataSource().getConnection()) {

@@ -64,6 +64,15 @@ class GdalInteropTest {
     store = new PostgisFeatureStore(db.dataSource());
     SampleLayers.load(store);
     BulkPoints.load(db, "grid", 2_345);
+    // A share that is whole in the first features and fractional after them: the first page alone
+    // would make it an integer field.
+    try (var c = db.connection();
+        var st = c.createStatement()) {
+      st.execute(
+          "UPDATE feature SET properties = properties || jsonb_build_object('share',"
+              + " CASE WHEN (properties->>'n')::int <= 50 THEN (properties->>'n')::numeric"
+              + " ELSE (properties->>'n')::int + 0.5 END) WHERE layer_id = 'grid'");
+    }
     AoiStore aois = new AoiStore(db.dataSource());
     for (int i = 0; i < 2; i++) {
       aois.create(
@@ -174,6 +183,52 @@ class GdalInteropTest {
       assertThat(read).as(id).isEqualTo(count(id));
     }
     assertThat(count("grid")).isEqualTo(2_345);
+  }
+
+  /**
+   * GDAL takes each field's type from the collection's {@code describedBy} schema; told to ignore
+   * it, it guesses from the first page, where {@code share} is still whole.
+   */
+  @Test
+  void fieldTypesComeFromTheServersSchemaNotTheFirstPage() throws Exception {
+    String summary = Ogrinfo.run("-ro", "-so", "-al", api, "grid");
+    assertThat(summary).contains("share: Real").contains("n: Integer").contains("name: String");
+    String guessed = Ogrinfo.run("-ro", "-so", "-al", "-oo", "IGNORE_SCHEMA=YES", api, "grid");
+    assertThat(guessed).contains("share: Integer");
+    String events = Ogrinfo.run("-ro", "-so", "-al", api, SampleLayers.EVENTS);
+    assertThat(events).contains("date: Date").contains("fatalities: Integer");
+  }
+
+  /**
+   * Features asked for in EPSG:3857 come with Web Mercator coordinates that GDAL reads as they are
+   * (GDAL 3.6's OAPIF driver has no CRS option, added in 3.7, so its GeoJSON driver reads the items
+   * URL). The expected figures are the spherical Mercator formulas on the WGS84 semi-major axis.
+   */
+  @Test
+  void readsFeaturesInWebMercatorWithTheRightCoordinates() throws Exception {
+    String url =
+        "http://127.0.0.1:"
+            + app.port()
+            + "/ogc/collections/towns/items?limit=25&crs="
+            + java.net.URLEncoder.encode(
+                "http://www.opengis.net/def/crs/EPSG/0/3857",
+                java.nio.charset.StandardCharsets.UTF_8);
+    String all = Ogrinfo.run("-ro", "-al", "-q", url);
+    Matcher m =
+        Pattern.compile(
+                "name \\(String\\) = town 8\\s.*?POINT \\(([-0-9.e]+) ([-0-9.e]+)\\)",
+                Pattern.DOTALL)
+            .matcher(all);
+    assertThat(m.find()).as(all).isTrue();
+    double a = 6_378_137;
+    double lon = 2.5;
+    double lat = 14;
+    assertThat(Double.parseDouble(m.group(1)))
+        .isCloseTo(a * Math.toRadians(lon), org.assertj.core.data.Offset.offset(0.01));
+    assertThat(Double.parseDouble(m.group(2)))
+        .isCloseTo(
+            a * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)),
+            org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
