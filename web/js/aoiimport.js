@@ -21,7 +21,7 @@ export function aoisFromFile(text, fileName = 'file') {
     try {
       return aoisFromGeoJson(text, fileName);
     } catch (e) {
-      if (e instanceof SyntaxError) throw new Error(`not a map file we read: ${NOT_A_MAP}`);
+      if (e instanceof SyntaxError) throw new Error(`not a map file we read: ${NOT_A_MAP}`, { cause: e });
       throw e;
     }
   }

@@ -2,12 +2,12 @@
 // A classic script with its settings in data attributes, so those pages carry no inline script and
 // the Content-Security-Policy can forbid inline script everywhere.
 (function () {
-  var me = document.currentScript;
-  var map = L.map('map');
+  const me = document.currentScript;
+  const map = L.map('map');
   fetch(me.dataset.src)
     .then(function (r) { return r.json(); })
     .then(function (data) {
-      var bounds = L.geoJSON(data).addTo(map).getBounds();
+      const bounds = L.geoJSON(data).addTo(map).getBounds();
       if (bounds.isValid()) {
         map.fitBounds(bounds, me.dataset.maxZoom ? { maxZoom: Number(me.dataset.maxZoom) } : {});
       } else {

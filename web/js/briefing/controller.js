@@ -161,9 +161,9 @@ export async function briefings(ctx) {
   async function open(id) {
     const { body, etag } = await api.briefing(id);
     await fetchEvents(body.slides);
-    const moved = view.current?.id !== body.id;
+    const switched = view.current?.id !== body.id;
     Object.assign(view, { current: body, etag, dirty: false, status: '', offers: null });
-    if (moved) { view.people = ''; watch(body.id); }
+    if (switched) { view.people = ''; watch(body.id); }
     render();
     sayWhere();
   }

@@ -112,7 +112,7 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
         if (p.name) named.push({ name: p.name, at: f.geometry.coordinates, pri: 10, color: colorOf(c), bold: 700 });
       } else if (p.name && UNCERTAIN_KINDS.has(p.kind) && proj.zoom >= 4) {
         const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
-        const lons = ring.map((c) => c[0]); const lats = ring.map((c) => c[1]);
+        const lons = ring.map((pt) => pt[0]); const lats = ring.map((pt) => pt[1]);
         named.push({ name: p.name.replace(/\s*\([^)]*\)\s*$/, ''), at: [Math.max(...lons), (Math.min(...lats) + Math.max(...lats)) / 2],
           pri: 9, color: colorOf(c), bold: 600, italic: true });
       }

@@ -263,10 +263,10 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     /** For tests and benchmarks: what is drawn now. */
     stats() {
       const z = shown._tileZoom;
-      let symbols = 0; let events = 0; let clustered = 0;
+      let drawnSymbols = 0; let events = 0; let clustered = 0;
       for (const { coords, drawn } of shown.loaded.values()) {
         if (coords.z !== z) continue;
-        symbols += drawn.length;
+        drawnSymbols += drawn.length;
         for (const d of drawn) {
           if (!d.inside) continue;
           if (d.kind === 'event') events++; else clustered += d.count;
@@ -275,7 +275,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       const ms = stats.drawMs;
       const current = [...shown.loaded.values()].filter((t) => t.coords.z === z);
       return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
-        loading: shown.isLoading() || Boolean(next), symbols, events,
+        loading: shown.isLoading() || Boolean(next), symbols: drawnSymbols, events,
         clustered, requested: stats.requested, maxDrawMs: ms.reduce((m, d) => Math.max(m, d.ms), 0),
         slowestDraws: [...ms].sort((a, b) => b.ms - a.ms).slice(0, 5),
         domMarkers: markers.getLayers().length, prefetch: prefetch.stats() };

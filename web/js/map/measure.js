@@ -47,10 +47,11 @@ function measureTool(map, onStop) {
   };
   const click = (e) => { points.push(e.latlng); L.circleMarker(e.latlng, { radius: 3, color: '#111', interactive: false }).addTo(dots); update(); };
   const move = (e) => points.length && update(e.latlng);
-  let api;
+  // Declared before the handlers that call it; they only run once it is set.
+  const api = {};
   const key = (e) => { if (e.originalEvent.key === 'Escape') api.stop(); };
   const finish = () => { map.off('mousemove', move); map.off('click', click); map.off('dblclick', finish); map.off('keydown', key); map.doubleClickZoom.enable(); L.DomUtil.removeClass(map.getContainer(), 'measuring'); update(); onStop(); };
-  api = {
+  Object.assign(api, {
     start() {
       api.stop();
       line.addTo(map); dots.addTo(map);
@@ -63,6 +64,6 @@ function measureTool(map, onStop) {
       points.length = 0; line.setLatLngs([]); dots.clearLayers();
       line.remove(); dots.remove(); readout.remove();
     },
-  };
+  });
   return api;
 }
