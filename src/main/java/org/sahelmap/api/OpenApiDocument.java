@@ -39,6 +39,28 @@ final class OpenApiDocument {
     // to it, so base + "/conformance" is right with or without a trailing slash. Paths outside
     // /ogc name their own server.
     doc.put("servers", List.of(Map.of("url", root + BASE)));
+    Map<String, Object> paths = readPaths();
+    OpenApiWritePaths.addTo(paths);
+    OpenApiTilePaths.addTo(paths);
+    doc.put("paths", relativeToBase(paths, root));
+
+    Map<String, Object> parameters = parameters(maxLimit);
+    OpenApiTilePaths.addParameters(parameters);
+    doc.put("components", Map.of("parameters", parameters, "securitySchemes", SECURITY_SCHEMES));
+    // Reads need no credentials while the server lets anonymous visitors view (the default); with
+    // --anonymous none they take any of these.
+    doc.put(
+        "security",
+        List.of(
+            Map.of(),
+            Map.of("basic", List.of()),
+            Map.of("bearer", List.of()),
+            Map.of("session", List.of())));
+    return doc;
+  }
+
+  /** The read paths of Part 1 and 3 (landing, conformance, API, collections, items, queryables). */
+  private static Map<String, Object> readPaths() {
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("/ogc", get("Landing page", "landing", List.of(ref("f")), json("the landing page")));
     paths.put(
@@ -97,10 +119,13 @@ final class OpenApiDocument {
     paths.put(
         "/health",
         get("Service and database health", "health", List.of(), json("healthy; 503 when not")));
-    OpenApiWritePaths.addTo(paths);
-    OpenApiTilePaths.addTo(paths);
-    doc.put("paths", relativeToBase(paths, root));
+    return paths;
+  }
 
+  /**
+   * The reusable parameters, each as Part 1–3 give their fragments, with our default and limits.
+   */
+  private static Map<String, Object> parameters(int maxLimit) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("collectionId", param("collectionId", "path", "a collection id", string()));
     parameters.put("featureId", param("featureId", "path", "a feature id", string()));
@@ -117,6 +142,16 @@ final class OpenApiDocument {
                 + String.format("%,d", GeoPackageFile.MAX_FEATURES)
                 + " features); the files' media types are also negotiated by Accept",
             enumOf("json", "html", "geojson", "csv", "kml", "gpkg")));
+    whereParameters(parameters);
+    pagingParameters(parameters, maxLimit);
+    filterParameters(parameters);
+    crsParameters(parameters);
+    outputParameters(parameters);
+    return parameters;
+  }
+
+  /** bbox and datetime: where and when. */
+  private static void whereParameters(Map<String, Object> parameters) {
     Map<String, Object> bboxSchema = new LinkedHashMap<>();
     bboxSchema.put("type", "array");
     bboxSchema.put("minItems", 4);
@@ -144,6 +179,10 @@ final class OpenApiDocument {
     datetime.put("style", "form");
     datetime.put("explode", false);
     parameters.put("datetime", datetime);
+  }
+
+  /** limit (the fragment of Part 1, /req/core/fc-limit-definition) and offset. */
+  private static void pagingParameters(Map<String, Object> parameters, int maxLimit) {
     // The fragment of Part 1 (/req/core/fc-limit-definition), with our default and maximum.
     Map<String, Object> limitSchema = new LinkedHashMap<>();
     limitSchema.put("type", "integer");
@@ -170,6 +209,10 @@ final class OpenApiDocument {
             "query",
             "features to skip",
             Map.of("type", "integer", "minimum", 0, "default", 0)));
+  }
+
+  /** Part 3: filter, filter-lang, filter-crs. */
+  private static void filterParameters(Map<String, Object> parameters) {
     parameters.put(
         "filter",
         param(
@@ -210,6 +253,10 @@ final class OpenApiDocument {
                 List.of(FilterParams.CRS84),
                 "default",
                 FilterParams.CRS84)));
+  }
+
+  /** Part 2: crs and bbox-crs. */
+  private static void crsParameters(Map<String, Object> parameters) {
     Map<String, Object> crsSchema =
         Map.of(
             "type",
@@ -231,6 +278,10 @@ final class OpenApiDocument {
     parameters.put(
         "bbox-crs",
         param("bbox-crs", "query", "the CRS bbox is given in, in its own axis order", crsSchema));
+  }
+
+  /** sortby, properties and skipGeometry: the shape of the answer. */
+  private static void outputParameters(Map<String, Object> parameters) {
     Map<String, Object> sortby =
         param(
             "sortby",
@@ -257,18 +308,6 @@ final class OpenApiDocument {
             "query",
             "true: every feature's geometry is null",
             Map.of("type", "boolean", "default", false)));
-    OpenApiTilePaths.addParameters(parameters);
-    doc.put("components", Map.of("parameters", parameters, "securitySchemes", SECURITY_SCHEMES));
-    // Reads need no credentials while the server lets anonymous visitors view (the default); with
-    // --anonymous none they take any of these.
-    doc.put(
-        "security",
-        List.of(
-            Map.of(),
-            Map.of("basic", List.of()),
-            Map.of("bearer", List.of()),
-            Map.of("session", List.of())));
-    return doc;
   }
 
   static final String BASE = "/ogc";

@@ -57,6 +57,11 @@ final class Cql2Lexer {
     peeked = null;
   }
 
+  /** Kinds of the one-character tokens. */
+  private static final java.util.Map<Character, Kind> SINGLE =
+      java.util.Map.of(
+          '(', Kind.LEFT, ')', Kind.RIGHT, ',', Kind.COMMA, '-', Kind.MINUS, '=', Kind.OPERATOR);
+
   private Token read() {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
@@ -66,62 +71,47 @@ final class Cql2Lexer {
       return new Token(Kind.END, "", start);
     }
     char c = text.charAt(pos);
-    switch (c) {
-      case '(' -> {
-        pos++;
-        return new Token(Kind.LEFT, "(", start);
-      }
-      case ')' -> {
-        pos++;
-        return new Token(Kind.RIGHT, ")", start);
-      }
-      case ',' -> {
-        pos++;
-        return new Token(Kind.COMMA, ",", start);
-      }
-      case '-' -> {
-        pos++;
-        return new Token(Kind.MINUS, "-", start);
-      }
-      case '=' -> {
-        pos++;
-        return new Token(Kind.OPERATOR, "=", start);
-      }
-      case '<', '>' -> {
-        pos++;
-        if (pos < text.length()
-            && (text.charAt(pos) == '=' || (c == '<' && text.charAt(pos) == '>'))) {
-          pos++;
-        }
-        return new Token(Kind.OPERATOR, text.substring(start, pos), start);
-      }
-      case '\'' -> {
-        return new Token(Kind.STRING, quoted('\'', "string"), start);
-      }
-      case '"' -> {
-        return new Token(Kind.QUOTED_NAME, quoted('"', "quoted property name"), start);
-      }
-      default -> {
-        if (Character.isDigit(c) || c == '.') {
-          return new Token(Kind.NUMBER, number(), start);
-        }
-        if (Character.isLetter(c) || c == '_') {
-          while (pos < text.length() && isNamePart(text.charAt(pos))) {
-            pos++;
-          }
-          return new Token(Kind.NAME, text.substring(start, pos), start);
-        }
-        if (c == '+' || c == '*' || c == '/' || c == '%') {
-          throw new FilterException(at(start), "arithmetic (+ - * /) is not supported");
-        }
-        throw new FilterException(
-            at(start),
-            "'"
-                + printable(c)
-                + "' cannot stand here"
-                + (c == '{' ? " (for CQL2 JSON, add filter-lang=cql2-json)" : ""));
-      }
+    Kind single = SINGLE.get(c);
+    if (single != null) {
+      pos++;
+      return new Token(single, String.valueOf(c), start);
     }
+    if (c == '<' || c == '>') {
+      pos++;
+      if (pos < text.length()
+          && (text.charAt(pos) == '=' || (c == '<' && text.charAt(pos) == '>'))) {
+        pos++;
+      }
+      return new Token(Kind.OPERATOR, text.substring(start, pos), start);
+    }
+    if (c == '\'') {
+      return new Token(Kind.STRING, quoted('\'', "string"), start);
+    }
+    if (c == '"') {
+      return new Token(Kind.QUOTED_NAME, quoted('"', "quoted property name"), start);
+    }
+    if (Character.isDigit(c) || c == '.') {
+      return new Token(Kind.NUMBER, number(), start);
+    }
+    if (Character.isLetter(c) || c == '_') {
+      while (pos < text.length() && isNamePart(text.charAt(pos))) {
+        pos++;
+      }
+      return new Token(Kind.NAME, text.substring(start, pos), start);
+    }
+    throw refused(c, start);
+  }
+
+  private FilterException refused(char c, int start) {
+    if (c == '+' || c == '*' || c == '/' || c == '%') {
+      return new FilterException(at(start), "arithmetic (+ - * /) is not supported");
+    }
+    return new FilterException(
+        at(start),
+        "'"
+            + printable(c)
+            + "' cannot stand here"
+            + (c == '{' ? " (for CQL2 JSON, add filter-lang=cql2-json)" : ""));
   }
 
   private static boolean isNamePart(char c) {

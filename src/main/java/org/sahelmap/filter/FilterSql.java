@@ -101,68 +101,90 @@ public final class FilterSql {
         return new Value("(" + v.sql() + ") IS NULL", v.params(), Type.BOOLEAN);
       }
       case "like" -> {
-        arity(op, 2, 2);
-        Value left = scalar(args.get(0));
-        Value pattern = scalar(args.get(1));
-        text(left, args.get(0), "LIKE");
-        text(pattern, args.get(1), "LIKE");
-        return join(" LIKE ", List.of(left, pattern));
+        return likeOp(op);
       }
       case "between" -> {
-        arity(op, 3, 3);
-        Value v = scalar(args.get(0));
-        Value low = comparable(v, scalar(args.get(1)), args.get(1));
-        Value high = comparable(v, scalar(args.get(2)), args.get(2));
-        if (v.type() == Type.BOOLEAN || v.type() == Type.TEXT) {
-          throw new FilterException(op.at(), "BETWEEN takes numbers, dates or timestamps");
-        }
-        return new Value(
-            v.sql() + " BETWEEN " + low.sql() + " AND " + high.sql(),
-            concat(v.params(), low.params(), high.params()),
-            Type.BOOLEAN);
+        return betweenOp(op);
       }
       case "in" -> {
-        arity(op, 2, 2);
-        Value v = scalar(args.get(0));
-        if (!(args.get(1) instanceof FilterNode.ListOf list)) {
-          throw new FilterException(args.get(1).at(), "IN takes a list of values");
-        }
-        List<Value> items = new ArrayList<>();
-        list.items().forEach(i -> items.add(comparable(v, scalar(i), i)));
-        Value in = join(", ", items);
-        return new Value(
-            v.sql() + " IN (" + in.sql() + ")", concat(v.params(), in.params()), Type.BOOLEAN);
+        return inOp(op);
       }
       default -> {
-        if (COMPARISONS.contains(name)) {
-          arity(op, 2, 2);
-          Value a = scalar(args.get(0));
-          Value b = comparable(a, scalar(args.get(1)), args.get(1));
-          if (a.type() == Type.BOOLEAN && !name.equals("=") && !name.equals("<>")) {
-            throw new FilterException(op.at(), "booleans compare only with = and <>");
-          }
-          return new Value(
-              a.sql() + " " + name + " " + b.sql(), concat(a.params(), b.params()), Type.BOOLEAN);
-        }
-        if (name.equals(Cql2TextParser.DWITHIN)) {
-          return distanceWithin(op);
-        }
-        if (SPATIAL_SQL.containsKey(name)) {
-          arity(op, 2, 2);
-          Value a = geometry(args.get(0));
-          Value b = geometry(args.get(1));
-          return new Value(
-              SPATIAL_SQL.get(name) + "(" + a.sql() + ", " + b.sql() + ")",
-              concat(a.params(), b.params()),
-              Type.BOOLEAN);
-        }
-        if (Cql2TextParser.TEMPORAL.contains(name)) {
-          arity(op, 2, 2);
-          return temporal(name, span(args.get(0)), span(args.get(1)));
-        }
-        throw new FilterException(op.at(), "'" + name + "' is not an operator this server knows");
+        return functionOp(op);
       }
     }
+  }
+
+  private Value likeOp(Op op) {
+    List<FilterNode> args = op.args();
+    arity(op, 2, 2);
+    Value left = scalar(args.get(0));
+    Value pattern = scalar(args.get(1));
+    text(left, args.get(0), "LIKE");
+    text(pattern, args.get(1), "LIKE");
+    return join(" LIKE ", List.of(left, pattern));
+  }
+
+  private Value betweenOp(Op op) {
+    List<FilterNode> args = op.args();
+    arity(op, 3, 3);
+    Value v = scalar(args.get(0));
+    Value low = comparable(v, scalar(args.get(1)), args.get(1));
+    Value high = comparable(v, scalar(args.get(2)), args.get(2));
+    if (v.type() == Type.BOOLEAN || v.type() == Type.TEXT) {
+      throw new FilterException(op.at(), "BETWEEN takes numbers, dates or timestamps");
+    }
+    return new Value(
+        v.sql() + " BETWEEN " + low.sql() + " AND " + high.sql(),
+        concat(v.params(), low.params(), high.params()),
+        Type.BOOLEAN);
+  }
+
+  private Value inOp(Op op) {
+    List<FilterNode> args = op.args();
+    arity(op, 2, 2);
+    Value v = scalar(args.get(0));
+    if (!(args.get(1) instanceof FilterNode.ListOf list)) {
+      throw new FilterException(args.get(1).at(), "IN takes a list of values");
+    }
+    List<Value> items = new ArrayList<>();
+    list.items().forEach(i -> items.add(comparable(v, scalar(i), i)));
+    Value in = join(", ", items);
+    return new Value(
+        v.sql() + " IN (" + in.sql() + ")", concat(v.params(), in.params()), Type.BOOLEAN);
+  }
+
+  /** Comparisons and the S_ and T_ functions. */
+  private Value functionOp(Op op) {
+    String name = op.op();
+    List<FilterNode> args = op.args();
+    if (COMPARISONS.contains(name)) {
+      arity(op, 2, 2);
+      Value a = scalar(args.get(0));
+      Value b = comparable(a, scalar(args.get(1)), args.get(1));
+      if (a.type() == Type.BOOLEAN && !name.equals("=") && !name.equals("<>")) {
+        throw new FilterException(op.at(), "booleans compare only with = and <>");
+      }
+      return new Value(
+          a.sql() + " " + name + " " + b.sql(), concat(a.params(), b.params()), Type.BOOLEAN);
+    }
+    if (name.equals(Cql2TextParser.DWITHIN)) {
+      return distanceWithin(op);
+    }
+    if (SPATIAL_SQL.containsKey(name)) {
+      arity(op, 2, 2);
+      Value a = geometry(args.get(0));
+      Value b = geometry(args.get(1));
+      return new Value(
+          SPATIAL_SQL.get(name) + "(" + a.sql() + ", " + b.sql() + ")",
+          concat(a.params(), b.params()),
+          Type.BOOLEAN);
+    }
+    if (Cql2TextParser.TEMPORAL.contains(name)) {
+      arity(op, 2, 2);
+      return temporal(name, span(args.get(0)), span(args.get(1)));
+    }
+    throw new FilterException(op.at(), "'" + name + "' is not an operator this server knows");
   }
 
   /** Metres in one degree of latitude (and of longitude at the equator), rounded down. */

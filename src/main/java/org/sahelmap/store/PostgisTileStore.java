@@ -142,19 +142,7 @@ public final class PostgisTileStore implements TileStore {
     String inTile =
         "floor(cx / " + EventTiles.GRID + ") = ? AND floor(cy / " + EventTiles.GRID + ") = ?";
 
-    StringBuilder clusterCols = new StringBuilder("count(*) AS n, avg(mx) AS ax, avg(my) AS ay");
-    for (String category : Event.CATEGORIES.stream().sorted().toList()) {
-      // NULL when none, so ST_AsMVT leaves the tag out: a cluster names only categories present.
-      clusterCols
-          .append(", nullif(count(*) FILTER (WHERE category = '")
-          .append(category)
-          .append("'), 0) AS ")
-          .append(EventTiles.CATEGORY_PREFIX + category);
-    }
-    String[] agg = {"min(lon)", "min(lat)", "max(lon)", "max(lat)"};
-    for (int i = 0; i < EventTiles.BOUNDS.size(); i++) {
-      clusterCols.append(", ").append(agg[i]).append(" AS ").append(EventTiles.BOUNDS.get(i));
-    }
+    String clusterCols = clusterColumns();
     // OFFSET 0 keeps the tile test after the grouping: pushed down into the scan, it made the
     // planner expect a handful of rows and sort tens of thousands on disk instead of hashing.
     String cells =
@@ -169,6 +157,66 @@ public final class PostgisTileStore implements TileStore {
     params.add(t.y());
     String total = "total AS (SELECT coalesce(sum(n), 0) AS c FROM cells)";
 
+    UnionColumns cols = unionColumns();
+    params.add(layerId);
+    String singles =
+        "SELECT "
+            + mvtGeom("ST_SetSRID(ST_MakePoint(s.mx, s.my), 3857)")
+            + " AS geom"
+            + cols.singles()
+            + " FROM "
+            + scan(layerId, t, noBox, params)
+            + " JOIN feature f ON f.layer_id = ? AND f.seq = s.seq WHERE (SELECT c FROM total) <= "
+            + EventTiles.MAX_POINTS
+            + " AND "
+            + inTile;
+    params.add(layerId);
+    params.add(t.x());
+    params.add(t.y());
+    String clusters =
+        "SELECT "
+            + mvtGeom("ST_SetSRID(ST_MakePoint(ax, ay), 3857)")
+            + " AS geom"
+            + cols.clusters()
+            + " FROM cells WHERE (SELECT c FROM total) > "
+            + EventTiles.MAX_POINTS;
+    return with
+        + ", "
+        + cells
+        + ", "
+        + total
+        + " SELECT ST_AsMVT(m, ?, "
+        + EXTENT
+        + ", 'geom') FROM ("
+        + singles
+        + " UNION ALL "
+        + clusters
+        + ") m";
+  }
+
+  /** A cluster's columns: its count, mean position, count per category and lon/lat bounds. */
+  private static String clusterColumns() {
+    StringBuilder cols = new StringBuilder("count(*) AS n, avg(mx) AS ax, avg(my) AS ay");
+    for (String category : Event.CATEGORIES.stream().sorted().toList()) {
+      // NULL when none, so ST_AsMVT leaves the tag out: a cluster names only categories present.
+      cols.append(", nullif(count(*) FILTER (WHERE category = '")
+          .append(category)
+          .append("'), 0) AS ")
+          .append(EventTiles.CATEGORY_PREFIX + category);
+    }
+    String[] agg = {"min(lon)", "min(lat)", "max(lon)", "max(lat)"};
+    for (int i = 0; i < EventTiles.BOUNDS.size(); i++) {
+      cols.append(", ").append(agg[i]).append(" AS ").append(EventTiles.BOUNDS.get(i));
+    }
+    return cols.toString();
+  }
+
+  /**
+   * The select lists of the two arms of the UNION: single events and clusters, column for column.
+   */
+  private record UnionColumns(String singles, String clusters) {}
+
+  private static UnionColumns unionColumns() {
     StringBuilder singleCols = new StringBuilder();
     StringBuilder fromCells = new StringBuilder();
     for (String p : EventTiles.EVENT_PROPERTIES) {
@@ -188,40 +236,7 @@ public final class PostgisTileStore implements TileStore {
       singleCols.append(", NULL::float8 AS ").append(b);
       fromCells.append(", ").append(b);
     }
-    params.add(layerId);
-    String singles =
-        "SELECT "
-            + mvtGeom("ST_SetSRID(ST_MakePoint(s.mx, s.my), 3857)")
-            + " AS geom"
-            + singleCols
-            + " FROM "
-            + scan(layerId, t, noBox, params)
-            + " JOIN feature f ON f.layer_id = ? AND f.seq = s.seq WHERE (SELECT c FROM total) <= "
-            + EventTiles.MAX_POINTS
-            + " AND "
-            + inTile;
-    params.add(layerId);
-    params.add(t.x());
-    params.add(t.y());
-    String clusters =
-        "SELECT "
-            + mvtGeom("ST_SetSRID(ST_MakePoint(ax, ay), 3857)")
-            + " AS geom"
-            + fromCells
-            + " FROM cells WHERE (SELECT c FROM total) > "
-            + EventTiles.MAX_POINTS;
-    return with
-        + ", "
-        + cells
-        + ", "
-        + total
-        + " SELECT ST_AsMVT(m, ?, "
-        + EXTENT
-        + ", 'geom') FROM ("
-        + singles
-        + " UNION ALL "
-        + clusters
-        + ") m";
+    return new UnionColumns(singleCols.toString(), fromCells.toString());
   }
 
   /**
