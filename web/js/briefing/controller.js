@@ -5,7 +5,7 @@ import { captureSlide, briefingBody, dataDates, duplicated, edited, moved, remov
 import { renderEditor } from '../ui/briefing.js';
 import { session } from '../session.js';
 import { presenter } from '../ui/presenter.js';
-import { flyToView, resized } from '../map/view.js';
+import { flyToView, freeBounds, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
 import { eventsInBox } from '../eventtiles.js';
 import { slideCanvas, SIZE } from '../export/slideimage.js';
@@ -212,13 +212,13 @@ export async function briefings(ctx) {
       try { const { body } = await api.createBriefing({ name, banner: '', slides: [] }); await refreshList(body.id); } catch (e) { fail(e); }
     },
     add: () => change([...view.current.slides,
-      captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`, ctx.aois?.selected())],
+      captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`, ctx.aois?.selected(), freeBounds(map))],
       'Slide added: edit its text, then save.'),
     move: (i, d) => change(moved(view.current.slides, i, d)),
     duplicate: (i) => change(duplicated(view.current.slides, i)),
     remove: (i) => change(removed(view.current.slides, i)),
     edit: (i, patch) => { view.current = { ...view.current, slides: edited(view.current.slides, i, patch) }; view.dirty = true; sayWhere(); },
-    retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get()))), 'View updated.'),
+    retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get(), undefined, null, freeBounds(map)))), 'View updated.'),
     meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; sayWhere(); },
     goto: (i) => show(view.current.slides[i]),
     save: async () => {
@@ -254,6 +254,12 @@ export async function briefings(ctx) {
     slidePng: async (i) => slideCanvas(await page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
     viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0)).toDataURL('image/png'),
     knownLayers: () => [...known],
+    briefingSlide: (i) => view.current?.slides[i] ?? null,
+    // [lat, lon] of a slide's event (points only), to check it is framed in the free map.
+    eventLatLng: (id) => {
+      const g = eventById.get(id)?.geometry;
+      return g?.type === 'Point' ? [g.coordinates[1], g.coordinates[0]] : null;
+    },
   };
   // Presenting to followers needs a name to show them (presence counts signed-in pages only).
   const followLink = (id) => (session().user ? `${location.origin}${location.pathname}?follow=${encodeURIComponent(id)}` : null);
