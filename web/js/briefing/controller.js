@@ -8,7 +8,7 @@ import { presenter } from '../ui/presenter.js';
 import { flyToView, freeBounds, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
 import { eventsInBox } from '../eventtiles.js';
-import { slideCanvas, SIZE } from '../export/slideimage.js';
+import { mapWidth, slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
 import { CATEGORIES, missionOrder } from '../styles.js';
 import { describePeople, presenceSlot, watchPresence } from '../presence.js';
@@ -173,11 +173,13 @@ export async function briefings(ctx) {
   }
 
   /** A slide's image content; its events come from the event tiles at the image's own zoom. */
-  async function page(slide, i, total) {
+  async function page(slide, i, total, panel = true) {
     const layers = new Map(slide.layers.filter((id) => byId.has(id)).map((id) => [id, byId.get(id).geojson]));
     const time = slide.time ?? fullWindow;
     await fetchEvents([slide]);
-    const proj = projection(slideView(slide), SIZE.mapWidth, SIZE.mapHeight);
+    const proj = projection(slideView(slide), mapWidth(panel), SIZE.mapHeight);
+    // AOIs as the map would show them: all of them when the AOI layer is on, the slide's heavier.
+    const aois = slide.layers.includes('aois') || slide.aois?.length ? ctx.aois?.features?.() ?? [] : [];
     const shown = slide.layers.includes('events')
       ? await eventsInBox(proj.bbox, proj.zoom, { time, filter: state.get().filter })
       : { events: [], clusters: [] };
@@ -191,8 +193,10 @@ export async function briefings(ctx) {
       eventsShown: shown, emphasised: slide.events.map((id) => eventById.get(id)).filter(Boolean),
       missions: mission.filter((id) => layers.has(id)).map((id) => byId.get(id).collection),
       legend: mission.filter((id) => layers.has(id) && ctx.legendOf.has(id))
-        .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) })),
+        .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) }))
+        .concat(aois.length && ctx.legendOf.has('aois') ? [{ title: 'Areas of interest', entries: ctx.legendOf.get('aois') }] : []),
       categories: new Set([...categories].filter((c) => CATEGORIES[c])),
+      aois, aoisEmphasised: new Set(slide.aois ?? []), panel,
     };
   }
   const currentSlide = () => ({ ...captureSlide(state.get(), 'Sahel Map: current view'),
@@ -239,7 +243,7 @@ export async function briefings(ctx) {
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },
-    pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0))), 'sahel-map-view.png'),
+    pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0, false))), 'sahel-map-view.png'),
     pngSlides: async () => {
       const s = view.current.slides;
       for (let i = 0; i < s.length; i++) {
@@ -252,7 +256,7 @@ export async function briefings(ctx) {
   window.sahelMap = {
     ...window.sahelMap,
     slidePng: async (i) => slideCanvas(await page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
-    viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0)).toDataURL('image/png'),
+    viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0, false)).toDataURL('image/png'),
     knownLayers: () => [...known],
     briefingSlide: (i) => view.current?.slides[i] ?? null,
     // [lat, lon] of a slide's event (points only), to check it is framed in the free map.
