@@ -88,5 +88,40 @@ class ExportContentBrowserTest {
     // Where a slide has its text column, the view export has map: not the page's paper colour.
     int left = img.getRGB(200, 560) & 0xffffff;
     assertThat(left).as("no empty column on the left").isNotEqualTo(0xfbfaf7);
+    assertThat(hatchedRows(img))
+        .as("a legend swatch drawn as stripes, not one colour")
+        .isPositive();
+  }
+
+  /**
+   * The longest run of rows of the legend's swatch column (x 46..70, inside the legend's near-white
+   * box) whose colour changes at least four times: a hatch's stripes. A solid swatch changes none,
+   * a dot twice.
+   */
+  private static int hatchedRows(BufferedImage img) {
+    int run = 0;
+    int best = 0;
+    for (int y = 150; y < 1000; y++) {
+      int bg = img.getRGB(20, y);
+      if (((bg >> 16) & 0xff) < 245 || ((bg >> 8) & 0xff) < 245 || (bg & 0xff) < 245) {
+        run = 0;
+        continue; // not the legend's box
+      }
+      int changes = 0;
+      for (int x = 47; x < 70; x++) {
+        if (distance(img.getRGB(x, y), img.getRGB(x - 1, y)) > 60) {
+          changes++;
+        }
+      }
+      run = changes >= 4 ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
+  private static int distance(int a, int b) {
+    return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff))
+        + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
+        + Math.abs((a & 0xff) - (b & 0xff));
   }
 }
