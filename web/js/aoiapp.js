@@ -277,5 +277,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     selected: () => (selected && selected !== DRAFT ? selected : null),
     /** Highlights the AOIs a slide names (an empty list clears it). */
     emphasise: (ids) => layer.emphasise(ids.filter((id) => items.has(id))),
+    /** Every saved AOI feature, for the exports that draw what the map shows. */
+    features: () => [...items.values()].map((v) => v.feature),
   };
 }

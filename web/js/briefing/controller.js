@@ -5,10 +5,10 @@ import { captureSlide, briefingBody, dataDates, duplicated, edited, moved, remov
 import { renderEditor } from '../ui/briefing.js';
 import { session } from '../session.js';
 import { presenter } from '../ui/presenter.js';
-import { flyToView, resized } from '../map/view.js';
+import { flyToView, freeBounds, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
 import { eventsInBox } from '../eventtiles.js';
-import { slideCanvas, SIZE } from '../export/slideimage.js';
+import { mapWidth, slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
 import { CATEGORIES, missionOrder } from '../styles.js';
 import { describePeople, presenceSlot, watchPresence } from '../presence.js';
@@ -173,11 +173,13 @@ export async function briefings(ctx) {
   }
 
   /** A slide's image content; its events come from the event tiles at the image's own zoom. */
-  async function page(slide, i, total) {
+  async function page(slide, i, total, panel = true) {
     const layers = new Map(slide.layers.filter((id) => byId.has(id)).map((id) => [id, byId.get(id).geojson]));
     const time = slide.time ?? fullWindow;
     await fetchEvents([slide]);
-    const proj = projection(slideView(slide), SIZE.mapWidth, SIZE.mapHeight);
+    const proj = projection(slideView(slide), mapWidth(panel), SIZE.mapHeight);
+    // AOIs as the map would show them: all of them when the AOI layer is on, the slide's heavier.
+    const aois = slide.layers.includes('aois') || slide.aois?.length ? ctx.aois?.features?.() ?? [] : [];
     const shown = slide.layers.includes('events')
       ? await eventsInBox(proj.bbox, proj.zoom, { time, filter: state.get().filter })
       : { events: [], clusters: [] };
@@ -191,8 +193,10 @@ export async function briefings(ctx) {
       eventsShown: shown, emphasised: slide.events.map((id) => eventById.get(id)).filter(Boolean),
       missions: mission.filter((id) => layers.has(id)).map((id) => byId.get(id).collection),
       legend: mission.filter((id) => layers.has(id) && ctx.legendOf.has(id))
-        .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) })),
+        .map((id) => ({ title: byId.get(id).collection.title, entries: ctx.legendOf.get(id) }))
+        .concat(aois.length && ctx.legendOf.has('aois') ? [{ title: 'Areas of interest', entries: ctx.legendOf.get('aois') }] : []),
       categories: new Set([...categories].filter((c) => CATEGORIES[c])),
+      aois, aoisEmphasised: new Set(slide.aois ?? []), panel,
     };
   }
   const currentSlide = () => ({ ...captureSlide(state.get(), 'Sahel Map: current view'),
@@ -212,13 +216,13 @@ export async function briefings(ctx) {
       try { const { body } = await api.createBriefing({ name, banner: '', slides: [] }); await refreshList(body.id); } catch (e) { fail(e); }
     },
     add: () => change([...view.current.slides,
-      captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`, ctx.aois?.selected())],
+      captureSlide(state.get(), `Slide ${view.current.slides.length + 1}`, ctx.aois?.selected(), freeBounds(map))],
       'Slide added: edit its text, then save.'),
     move: (i, d) => change(moved(view.current.slides, i, d)),
     duplicate: (i) => change(duplicated(view.current.slides, i)),
     remove: (i) => change(removed(view.current.slides, i)),
     edit: (i, patch) => { view.current = { ...view.current, slides: edited(view.current.slides, i, patch) }; view.dirty = true; sayWhere(); },
-    retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get()))), 'View updated.'),
+    retake: (i) => change(edited(view.current.slides, i, (({ view: v, layers, time }) => ({ view: v, layers, time }))(captureSlide(state.get(), undefined, null, freeBounds(map)))), 'View updated.'),
     meta: (patch) => { view.current = { ...view.current, ...patch }; view.dirty = true; sayWhere(); },
     goto: (i) => show(view.current.slides[i]),
     save: async () => {
@@ -239,7 +243,7 @@ export async function briefings(ctx) {
     importFile: async (file) => {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },
-    pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0))), 'sahel-map-view.png'),
+    pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0, false))), 'sahel-map-view.png'),
     pngSlides: async () => {
       const s = view.current.slides;
       for (let i = 0; i < s.length; i++) {
@@ -252,8 +256,14 @@ export async function briefings(ctx) {
   window.sahelMap = {
     ...window.sahelMap,
     slidePng: async (i) => slideCanvas(await page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
-    viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0)).toDataURL('image/png'),
+    viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0, false)).toDataURL('image/png'),
     knownLayers: () => [...known],
+    briefingSlide: (i) => view.current?.slides[i] ?? null,
+    // [lat, lon] of a slide's event (points only), to check it is framed in the free map.
+    eventLatLng: (id) => {
+      const g = eventById.get(id)?.geometry;
+      return g?.type === 'Point' ? [g.coordinates[1], g.coordinates[0]] : null;
+    },
   };
   // Presenting to followers needs a name to show them (presence counts signed-in pages only).
   const followLink = (id) => (session().user ? `${location.origin}${location.pathname}?follow=${encodeURIComponent(id)}` : null);

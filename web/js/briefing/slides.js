@@ -3,12 +3,16 @@
 
 export const LIMITS = { title: 200, caption: 2000, notes: 10000, sources: 500, slides: 100 };
 
-/** A new slide from the map as it is now. */
-export function captureSlide(state, title = 'New slide', selectedAoi = null) {
+/**
+ * A new slide from the map as it is now. bbox, [w, s, e, n] of the free part of the map, is what
+ * the slide stores when given, so it is framed to fit whatever screen presents it; without one
+ * the slide keeps the centre and zoom (read as before, but tied to the screen it was made on).
+ */
+export function captureSlide(state, title = 'New slide', selectedAoi = null, bbox = null) {
   const { view, visible, time, selected } = state;
   return {
     title, caption: '', notes: '', sources: '',
-    view: { center: [round(view.lon, 5), round(view.lat, 5)], zoom: view.zoom },
+    view: bbox ? { bbox: [...bbox] } : { center: [round(view.lon, 5), round(view.lat, 5)], zoom: view.zoom },
     layers: [...visible].sort(),
     time: time ? { ...time } : null,
     events: selected ? [selected] : [],

@@ -1,7 +1,7 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
-import { CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
+import { AOI, AOI_SELECTED, CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
@@ -43,10 +43,12 @@ function trace(ctx, proj, geometry) {
   else if (g.type === 'MultiLineString') g.coordinates.forEach((l) => ring(l, false));
 }
 
-function hatch(ctx, color) {
+/** The live map's hatch (swatch.js installPatterns): a faint tint under 45° lines of the colour. */
+export function hatch(ctx, color) {
   const tile = document.createElement('canvas');
   tile.width = 10; tile.height = 10;
   const t = tile.getContext('2d');
+  t.fillStyle = color; t.globalAlpha = 0.08; t.fillRect(0, 0, 10, 10);
   t.strokeStyle = color; t.globalAlpha = 0.55; t.lineWidth = 2.5;
   t.beginPath(); t.moveTo(0, 10); t.lineTo(10, 0); t.moveTo(-5, 5); t.lineTo(5, -5); t.moveTo(5, 15); t.lineTo(15, 5); t.stroke();
   return ctx.createPattern(tile, 'repeat');
@@ -88,10 +90,12 @@ function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', it
 /**
  * layers: Map id → geojson of the visible collections; missions: their mission collections in map
  * order (styles.missionOrder), whose style they are drawn with; events: {events, clusters} in lon/lat
- * (eventtiles.eventsInBox); emphasised: the highlighted event features, drawn large with a callout.
- * Draws basemap, mission layers, places and labels, then events, into the box at (0, 0).
+ * (eventtiles.eventsInBox); emphasised: the highlighted event features, drawn large with a callout;
+ * aois: the analysts' AOI features to draw (those in aoisEmphasised heavier, as on screen).
+ * Draws basemap, mission layers, AOIs, places and labels, then events, into the box at (0, 0).
  */
-export function drawMap(ctx, proj, { layers, missions = [], events = { events: [], clusters: [] }, emphasised = [] }) {
+export function drawMap(ctx, proj, { layers, missions = [], events = { events: [], clusters: [] }, emphasised = [],
+  aois = [], aoisEmphasised = new Set() }) {
   ctx.fillStyle = '#d5e4ee'; ctx.fillRect(0, 0, proj.width, proj.height);
   for (const id of ['countries', 'mali-regions', 'lakes', 'rivers']) {
     for (const f of layers.get(id)?.features ?? []) paint(ctx, proj, f, CONTEXT[id]);
@@ -101,6 +105,8 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
       if (f.geometry?.type !== 'Point') paint(ctx, proj, f, missionStyle(c, f.properties, f.geometry.type));
     }
   }
+  // Above the mission layers and under the labels and events, as the live map stacks its panes.
+  for (const f of aois) paint(ctx, proj, f, aoisEmphasised.has(f.id) ? AOI_SELECTED : AOI);
   const taken = [];
   const free = (b) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
   const named = [];

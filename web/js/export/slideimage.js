@@ -2,30 +2,35 @@
 // arrow, sources and data date. Drawn on a canvas with no third-party code.
 import { bannerColours } from '../briefing/banner.js';
 import { CATEGORIES } from '../styles.js';
-import { drawMap, projection } from './mapcanvas.js';
+import { drawMap, hatch, projection } from './mapcanvas.js';
 import { drawMarker } from '../symbols.js';
 
 const FONT = '"DejaVu Sans", "Noto Sans", sans-serif';
 const BANNER = 36; const HEAD = 104; const PANEL = 540; const FOOT = 64;
 /** The image, and the map inside it (what a slide's events are fetched for). */
 export const SIZE = { width: 1920, height: 1080, mapWidth: 1920 - PANEL, mapHeight: 1080 - 2 * BANNER - HEAD - FOOT };
+/** The map's width: a page with no text column (the view export) gives the map the whole width. */
+export const mapWidth = (withPanel) => (withPanel ? SIZE.mapWidth : SIZE.width);
 
 /**
  * page: {title, subtitle, caption, events: [{date, title}], sources, banner, dates, view,
  * layers: Map id → geojson, missions: the mission collections among them in map order, eventsShown:
  * {events, clusters} (eventtiles.eventsInBox), emphasised:
- * the slide's highlighted event features, legend: [{title, entries}], categories}
+ * the slide's highlighted event features, aois and aoisEmphasised (mapcanvas.drawMap),
+ * legend: [{title, entries}], categories, panel: false for no text column (the view export)}
  */
 export function slideCanvas(page) {
   const canvas = document.createElement('canvas');
   canvas.width = SIZE.width; canvas.height = SIZE.height;
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fbfaf7'; ctx.fillRect(0, 0, SIZE.width, SIZE.height);
-  const mapBox = { x: PANEL, y: BANNER + HEAD, w: SIZE.width - PANEL, h: SIZE.height - 2 * BANNER - HEAD - FOOT };
+  const panel = page.panel === false ? 0 : PANEL;
+  const mapBox = { x: panel, y: BANNER + HEAD, w: SIZE.width - panel, h: SIZE.height - 2 * BANNER - HEAD - FOOT };
   const proj = projection(page.view, mapBox.w, mapBox.h);
   ctx.save(); ctx.translate(mapBox.x, mapBox.y);
   ctx.beginPath(); ctx.rect(0, 0, mapBox.w, mapBox.h); ctx.clip();
-  drawMap(ctx, proj, { layers: page.layers, missions: page.missions, events: page.eventsShown, emphasised: page.emphasised });
+  drawMap(ctx, proj, { layers: page.layers, missions: page.missions, events: page.eventsShown, emphasised: page.emphasised,
+    aois: page.aois, aoisEmphasised: page.aoisEmphasised });
   northArrow(ctx, mapBox.w - 60, 24);
   scaleBar(ctx, proj, mapBox.w - 24, mapBox.h - 24);
   legend(ctx, page.legend, page.categories, 16, mapBox.h - 16);
@@ -34,6 +39,7 @@ export function slideCanvas(page) {
   banner(ctx, page.banner, 0); banner(ctx, page.banner, SIZE.height - BANNER);
   text(ctx, page.title, 32, BANNER + 52, { size: 44, weight: 700, max: SIZE.width - 64 });
   text(ctx, page.subtitle, 32, BANNER + 88, { size: 22, color: '#5d564c', max: SIZE.width - 64 });
+  if (!panel) return finish(ctx, page);
   let y = BANNER + HEAD + 36;
   y = wrap(ctx, page.caption, 32, y, PANEL - 64, { size: 26, line: 36, maxLines: 14 });
   for (const e of page.events) {
@@ -41,13 +47,18 @@ export function slideCanvas(page) {
     y = wrap(ctx, e.date, 32, y, PANEL - 64, { size: 18, line: 24, color: '#5d564c', maxLines: 1 });
     y = wrap(ctx, e.title, 32, y, PANEL - 64, { size: 20, line: 27, weight: 600, maxLines: 3 });
   }
+  return finish(ctx, page);
+}
+
+/** The footer: sources, data date and attribution. */
+function finish(ctx, page) {
   const footY = SIZE.height - BANNER - FOOT;
   wrap(ctx, page.sources ? `Sources: ${page.sources}` : '', 32, footY + 24, SIZE.width - 520, { size: 16, line: 21, color: '#3b342c', maxLines: 2 });
   ctx.textAlign = 'right';
   text(ctx, page.dates, SIZE.width - 32, footY + 24, { size: 16, color: '#3b342c' });
   text(ctx, 'Sahel Map · Natural Earth, GeoNames', SIZE.width - 32, footY + 46, { size: 14, color: '#5d564c' });
   ctx.textAlign = 'left';
-  return canvas;
+  return ctx.canvas;
 }
 
 function text(ctx, s, x, y, { size = 20, weight = 400, color = '#1f1b16', max } = {}) {
@@ -131,8 +142,10 @@ function swatch(ctx, e, x, y) {
   else if (e.shape === 'point') {
     ctx.fillStyle = s.fillColor; ctx.beginPath(); ctx.arc(x + 14, y + 6, 6, 0, 2 * Math.PI); ctx.fill(); ctx.lineWidth = 1; ctx.stroke();
   } else {
-    ctx.globalAlpha = Math.max(s.fillOpacity ?? 0.2, 0.15);
-    ctx.fillStyle = s.fillColor?.startsWith('url(') ? s.color : s.fillColor ?? s.color;
+    // A hatched fill is drawn with the map's own hatch, not a solid blob of its colour.
+    const hatched = s.fillColor?.startsWith('url(');
+    ctx.globalAlpha = hatched ? 1 : Math.max(s.fillOpacity ?? 0.2, 0.15);
+    ctx.fillStyle = hatched ? hatch(ctx, s.color) : s.fillColor ?? s.color;
     ctx.fillRect(x, y - 1, 28, 14); ctx.globalAlpha = 1; ctx.strokeRect(x, y - 1, 28, 14);
   }
   ctx.setLineDash([]);
