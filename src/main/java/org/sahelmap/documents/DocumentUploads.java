@@ -71,7 +71,15 @@ public final class DocumentUploads implements Citations.Uploaded {
             new Document("probe", "probe", null, null, null, "probe", sha256, 0, null, null), text);
     List<DocumentText.Paragraph> paragraphs = probe.paragraphs();
     String title = title(read, text, paragraphs, fileName);
-    LocalDate published = published(text, paragraphs);
+    int dateLine = dateParagraph(text, paragraphs);
+    LocalDate published =
+        dateLine == 0
+            ? LocalDate.now(clock)
+            : DateRules.find(paragraphText(text, paragraphs, dateLine), null).stream()
+                .filter(m -> "day".equals(m.precision()))
+                .findFirst()
+                .orElseThrow()
+                .start();
     String id = id(title, sha256);
     Document d =
         new Document(
@@ -85,14 +93,7 @@ public final class DocumentUploads implements Citations.Uploaded {
             text.codePointCount(0, text.length()),
             NUMBERING,
             OFFSETS);
-    List<Candidate> candidates =
-        extractor.extract(
-            text,
-            paragraphs.stream()
-                .map(p -> new Extractor.Paragraph(p.number(), p.start(), p.end()))
-                .toList(),
-            published,
-            1);
+    List<Candidate> candidates = candidates(text, paragraphs, published, dateLine);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -115,6 +116,34 @@ public final class DocumentUploads implements Citations.Uploaded {
     }
   }
 
+  private List<Candidate> candidates(
+      String text, List<DocumentText.Paragraph> paragraphs, LocalDate published, int dateLine) {
+    return extractor.extract(
+        text,
+        paragraphs.stream()
+            .map(p -> new Extractor.Paragraph(p.number(), p.start(), p.end()))
+            .toList(),
+        published,
+        // The lines up to the document's own date are its title block, not events.
+        dateLine + 1);
+  }
+
+  /**
+   * Runs the extraction again over a stored document (after the rules changed): proposes only what
+   * was never proposed, so nothing rejected comes back. Returns how many are new.
+   */
+  public int extractAgain(String id, CandidateStore store) {
+    Document d =
+        document(id)
+            .orElseThrow(
+                () ->
+                    new Refusal(Reason.NOT_FOUND, "NoSuchDocument", "no uploaded document " + id));
+    String text = text(id).orElseThrow();
+    List<DocumentText.Paragraph> paragraphs = DocumentText.of(d, text).paragraphs();
+    return store.propose(
+        id, candidates(text, paragraphs, d.published(), dateParagraph(text, paragraphs)));
+  }
+
   private static String title(
       DocumentReader.Read read, String text, List<DocumentText.Paragraph> ps, String fileName) {
     String t = read.title();
@@ -127,16 +156,28 @@ public final class DocumentUploads implements Citations.Uploaded {
     return t.length() > 200 ? t.substring(0, 200) : t;
   }
 
-  /** The first full date in the first five paragraphs (where papers put theirs), else today. */
-  private LocalDate published(String text, List<DocumentText.Paragraph> ps) {
-    for (DocumentText.Paragraph p : ps.subList(0, Math.min(5, ps.size()))) {
-      for (DateMention m : DateRules.find(text.substring(p.start(), p.end()), null)) {
-        if ("day".equals(m.precision())) {
-          return m.start();
+  /**
+   * The number of the paragraph, among the first three (where papers put their date under the
+   * title), that holds a full date and little else; 0 when none does (then the upload's day is the
+   * document's date).
+   */
+  private static int dateParagraph(String text, List<DocumentText.Paragraph> ps) {
+    for (DocumentText.Paragraph p : ps.subList(0, Math.min(3, ps.size()))) {
+      String line = paragraphText(text, ps, p.number());
+      if (line.length() <= 60) {
+        for (DateMention m : DateRules.find(line, null)) {
+          if ("day".equals(m.precision())) {
+            return p.number();
+          }
         }
       }
     }
-    return LocalDate.now(clock);
+    return 0;
+  }
+
+  private static String paragraphText(String text, List<DocumentText.Paragraph> ps, int number) {
+    DocumentText.Paragraph p = ps.get(number - 1);
+    return text.substring(p.start(), p.end());
   }
 
   /** A slug of the title and the hash's first 8 digits, inside document.id's 63 characters. */
