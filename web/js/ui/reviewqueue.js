@@ -55,7 +55,8 @@ export async function renderReviewQueue(container, documentId, api, showPoint) {
       const pending = k.status === 'pending';
       const p = paragraphs.get(k.paragraph);
       li.className = `review-candidate review-${k.status}`;
-      li.replaceChildren(
+      // replaceChildren would write a null as the text "null": absent parts are filtered out.
+      li.replaceChildren(...[
         el('p', { class: 'review-title', text: k.title }),
         el('p', { class: 'review-meta',
           text: `${k.dateStart}${k.dateEnd !== k.dateStart ? ` – ${k.dateEnd}` : ''} (${k.datePrecision}) · ${k.placeName}`
@@ -74,7 +75,7 @@ export async function renderReviewQueue(container, documentId, api, showPoint) {
             if (eventId) decide('Merged', () => api.merge(k.id, eventId.trim()));
           } }),
           el('button', { type: 'button', text: 'Reject', class: 'review-reject',
-            onclick: () => decide('Rejected', () => api.reject(k.id)) })) : null);
+            onclick: () => decide('Rejected', () => api.reject(k.id)) })) : null].filter(Boolean));
     };
     render(c);
     return li;
