@@ -49,15 +49,7 @@ public final class Extractor {
       return;
     }
     List<Actors.Actor> actors = Actors.find(folded, s.start(), s.end());
-    Optional<Located> where = locate(folded, p, s, actors);
-    if (where.isEmpty()) {
-      return;
-    }
     String category = Categories.guess(folded.substring(s.start(), s.end()));
-    List<String> actorNames = actors.stream().map(Actors.Actor::name).toList();
-    if (actorNames.isEmpty()) {
-      actorNames = List.of(where.get().place().name());
-    }
     List<String> seen = new ArrayList<>();
     for (DateMention d : dates) {
       String key = d.start() + ".." + d.end();
@@ -65,7 +57,15 @@ public final class Extractor {
         continue;
       }
       seen.add(key);
+      Optional<Located> where = locate(folded, p, s, d.span(), actors);
+      if (where.isEmpty()) {
+        continue;
+      }
       Located l = where.get();
+      List<String> actorNames = actors.stream().map(Actors.Actor::name).toList();
+      if (actorNames.isEmpty()) {
+        actorNames = List.of(l.place().name());
+      }
       out.add(
           new Candidate(
               p.number(),
@@ -76,8 +76,8 @@ public final class Extractor {
               l.basis(),
               l.confidence(),
               actorNames,
-              category,
-              title(category, l.place(), d),
+              l.basis().equals("publisher_city") ? "report" : category,
+              title(l.basis().equals("publisher_city") ? "report" : category, l.place(), d),
               "Proposed by the rules from paragraph "
                   + p.number()
                   + ": date from the words at "
@@ -92,16 +92,35 @@ public final class Extractor {
 
   private record Located(Place place, String basis, String confidence) {}
 
-  private Optional<Located> locate(String folded, Paragraph p, Span s, List<Actors.Actor> actors) {
+  /**
+   * Where the event dated at {@code date} happened: of the outlets and places the sentence names,
+   * the one nearest the date's words (a sentence may date two events in two places).
+   */
+  private Optional<Located> locate(
+      String folded, Paragraph p, Span s, Span date, List<Actors.Actor> actors) {
     List<Gazetteer.Mention> named = gazetteer.mentions(folded, s.start(), s.end());
-    for (Gazetteer.Mention m : named) {
-      if (!m.place().isCountry()) {
-        boolean site = "site".equals(m.place().kind());
-        // A site without a published location stands at an approximate point.
-        return Optional.of(
-            new Located(
-                m.place(), site ? "approximate_area" : "named_in_text", site ? "low" : "high"));
+    Located nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (Gazetteer.Mention m : Outlets.find(gazetteer, folded, s.start(), s.end())) {
+      int distance = distance(m.span(), date);
+      if (distance < best) {
+        best = distance;
+        nearest = new Located(m.place(), "publisher_city", "high");
       }
+    }
+    for (Gazetteer.Mention m : named) {
+      int distance = distance(m.span(), date);
+      if (!m.place().isCountry() && distance < best) {
+        boolean site = "site".equals(m.place().kind());
+        best = distance;
+        // A site without a published location stands at an approximate point.
+        nearest =
+            new Located(
+                m.place(), site ? "approximate_area" : "named_in_text", site ? "low" : "high");
+      }
+    }
+    if (nearest != null) {
+      return Optional.of(nearest);
     }
     for (Actors.Actor a : actors) {
       if (a.country() != null) {
@@ -117,6 +136,10 @@ public final class Extractor {
     return gazetteer.mentions(folded, p.start(), p.end()).stream()
         .findFirst()
         .map(m -> new Located(m.place(), "approximate_area", "low"));
+  }
+
+  private static int distance(Span a, Span b) {
+    return a.end() <= b.start() ? b.start() - a.end() : Math.max(0, a.start() - b.end());
   }
 
   private static String title(String category, Place place, DateMention d) {

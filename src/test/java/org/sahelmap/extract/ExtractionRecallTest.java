@@ -22,9 +22,9 @@ class ExtractionRecallTest {
   private static final String DOCUMENT = "partnership-not-dependency";
 
   /** What the rules reached when this test was written, rounded down: a floor, not a goal. */
-  private static final double RECALL_FLOOR = 0.41;
+  private static final double RECALL_FLOOR = 0.47;
 
-  private static final double PRECISION_FLOOR = 0.46;
+  private static final double PRECISION_FLOOR = 0.50;
 
   @Test
   void recallAndPrecisionOnTheFirstDocument() {
