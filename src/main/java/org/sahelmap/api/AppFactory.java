@@ -153,7 +153,8 @@ public final class AppFactory {
     if (missing.isEmpty()) {
       LOG.info(
           "documents: all {} registered texts found in {}",
-          citations.documents().size(),
+          CuratedEvents.documents()
+              .size(), // the registry only: no query at start-up, when the database may be down
           citations.documentsDir());
       return;
     }
