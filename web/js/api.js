@@ -133,3 +133,18 @@ export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;
 export const importEvents = (file) => send('POST',
   `/api/events/import?name=${encodeURIComponent(file.name)}`, file,
   { type: /\.csv$/i.test(file.name) ? 'text/csv' : 'application/geo+json' });
+
+// Uploaded documents and the review queue of the events proposed from them.
+const documentType = (name) => (/\.pdf$/i.test(name) ? 'application/pdf'
+  : /\.html?$/i.test(name) ? 'text/html' : 'text/plain');
+export const uploadDocument = (file) => send('POST',
+  `/api/documents?name=${encodeURIComponent(file.name)}`, file, { type: documentType(file.name) });
+const candidateUrl = (id, verb) => `/api/candidates/${encodeURIComponent(id)}/${verb}`;
+export const reviewApi = {
+  uploadDocument,
+  candidates: async (id) => (await send('GET', `/api/documents/${encodeURIComponent(id)}/candidates`)).body,
+  text: async (id) => (await send('GET', `/api/documents/${encodeURIComponent(id)}/text`)).body,
+  accept: async (id, edits) => (await send('POST', candidateUrl(id, 'accept'), edits)).body,
+  reject: async (id) => (await send('POST', candidateUrl(id, 'reject'), {})).body,
+  merge: async (id, eventId) => (await send('POST', candidateUrl(id, 'merge'), { eventId })).body,
+};

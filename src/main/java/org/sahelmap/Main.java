@@ -17,6 +17,7 @@ import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.build.LayerBuilder;
 import org.sahelmap.config.Settings;
 import org.sahelmap.config.UsageException;
+import org.sahelmap.documents.ImportDocumentCommand;
 import org.sahelmap.errors.Refusal;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.DocumentStore;
@@ -42,6 +43,8 @@ public final class Main {
         build-layers          compute every layer from data/ and write them to PostGIS
         import-events FILE    load events from a GeoJSON or CSV file, ours or an ACLED or
                               UCDP GED export as it is (all or nothing)
+        import-document FILE  store a .txt, .html or .pdf document (at most 10 MiB) and propose
+                              the events found in it for review
         user add [--role viewer|analyst|admin] NAME
                               add an account (password: first line of stdin; none: one is made up)
         user list | user remove NAME | user set-role NAME ROLE | user password NAME
@@ -69,6 +72,7 @@ public final class Main {
         case "serve" -> serve(Settings.from(rest, System::getenv), err);
         case "build-layers" -> buildLayers(Settings.from(rest, System::getenv), out);
         case "import-events" -> importEvents(rest, out, err);
+        case "import-document" -> importDocument(rest, out, err);
         case "user", "token" -> accountCommand(command, rest, out);
         default -> throw new UsageException("unknown command: " + command);
       };
@@ -109,6 +113,17 @@ public final class Main {
           : commands.token(args, out);
     } catch (IOException e) {
       throw new UsageException("could not read the password from standard input");
+    }
+  }
+
+  private static int importDocument(List<String> rest, PrintStream out, PrintStream err) {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new UsageException("import-document needs a FILE (.txt, .html or .pdf)");
+    }
+    Path file = Path.of(rest.get(0));
+    Settings settings = Settings.from(rest.subList(1, rest.size()), System::getenv);
+    try (Database database = Database.open(settings.database())) {
+      return ImportDocumentCommand.run(file, database.dataSource(), out, err);
     }
   }
 

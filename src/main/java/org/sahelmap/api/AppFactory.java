@@ -11,6 +11,9 @@ import org.sahelmap.accounts.SignIn;
 import org.sahelmap.aoi.AoiAnalysis;
 import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
+import org.sahelmap.documents.CandidateStore;
+import org.sahelmap.documents.DocumentUploads;
+import org.sahelmap.documents.ReviewQueue;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.DocumentStore;
@@ -90,7 +93,8 @@ public final class AppFactory {
           headers.apply(ctx);
           ctx.attribute(Links.ROOT_ATTRIBUTE, publicUrl.root(ctx));
         });
-    Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir());
+    DocumentUploads uploads = new DocumentUploads(database.dataSource(), Clock.systemUTC());
+    Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir(), uploads);
     reportMissingTexts(citations);
     BriefingStore briefings = new BriefingStore(database.dataSource(), Clock.systemUTC());
     AccountStore accounts = new AccountStore(database.dataSource());
@@ -125,11 +129,13 @@ public final class AppFactory {
         });
     FeatureCache features = new FeatureCache(store, feed, FEATURE_CACHE_CHARS);
     routes(app, database, store, maxLimit, citations, briefings, features);
+    documentRoutes(app, database, store, citations, uploads);
     // The page's own settings: which online basemap, if any, it may offer (off unless configured).
     Map<String, Object> pageConfig = new HashMap<>();
     pageConfig.put("onlineBasemap", options.onlineBasemapUrl());
     // So the upload control states the limit the server holds to, and checks it before sending.
     pageConfig.put("eventImportMaxBytes", EventImportHandler.MAX_BYTES);
+    pageConfig.put("documentUploadMaxBytes", DocumentUploads.MAX_BYTES);
     app.get("/app/config", ctx -> ctx.json(pageConfig), Access.PUBLIC);
     // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
@@ -147,7 +153,8 @@ public final class AppFactory {
     if (missing.isEmpty()) {
       LOG.info(
           "documents: all {} registered texts found in {}",
-          citations.documents().size(),
+          CuratedEvents.documents()
+              .size(), // the registry only: no query at start-up, when the database may be down
           citations.documentsDir());
       return;
     }
@@ -176,6 +183,24 @@ public final class AppFactory {
     app.put(AccountsHandler.ACCOUNTS + "/{name}", admin::change, Access.ADMIN);
     app.delete(AccountsHandler.ACCOUNTS + "/{name}", admin::remove, Access.ADMIN);
     app.get(AccountsHandler.AUDIT, admin::audit, Access.ADMIN);
+  }
+
+  /** Uploaded documents and the review queue of the events proposed from them. */
+  private static void documentRoutes(
+      Javalin app,
+      Database database,
+      FeatureStore store,
+      Citations citations,
+      DocumentUploads uploads) {
+    DocumentUploadHandler upload = new DocumentUploadHandler(uploads);
+    CandidateStore candidates = new CandidateStore(database.dataSource());
+    ReviewHandler review =
+        new ReviewHandler(candidates, new ReviewQueue(candidates, store), citations);
+    app.post(DocumentUploadHandler.PATH, upload::upload, Access.ANALYST);
+    app.get(DocumentUploadHandler.PATH + "/{documentId}/candidates", review::list);
+    app.post("/api/candidates/{candidateId}/accept", review::accept, Access.ANALYST);
+    app.post("/api/candidates/{candidateId}/reject", review::reject, Access.ANALYST);
+    app.post("/api/candidates/{candidateId}/merge", review::merge, Access.ANALYST);
   }
 
   private static void routes(

@@ -14,20 +14,57 @@ public final class Citations {
   /** A cited passage and where it sits. */
   public record Passage(Document document, int paragraph, int start, int end, String text) {}
 
-  private final Map<String, Document> registry = new LinkedHashMap<>();
-  private final Path documentsDir;
+  /** Documents analysts uploaded, whose text is kept in the database. */
+  public interface Uploaded {
+    List<Document> documents();
 
-  public Citations(List<Document> registry, Path documentsDir) {
-    registry.forEach(d -> this.registry.put(d.id(), d));
-    this.documentsDir = documentsDir;
+    Optional<Document> document(String id);
+
+    Optional<String> text(String id);
   }
 
+  private static final Uploaded NONE =
+      new Uploaded() {
+        @Override
+        public List<Document> documents() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<Document> document(String id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> text(String id) {
+          return Optional.empty();
+        }
+      };
+
+  private final Map<String, Document> registry = new LinkedHashMap<>();
+  private final Path documentsDir;
+  private final Uploaded uploaded;
+
+  public Citations(List<Document> registry, Path documentsDir) {
+    this(registry, documentsDir, NONE);
+  }
+
+  public Citations(List<Document> registry, Path documentsDir, Uploaded uploaded) {
+    registry.forEach(d -> this.registry.put(d.id(), d));
+    this.documentsDir = documentsDir;
+    this.uploaded = uploaded;
+  }
+
+  /** The registered documents, then the uploaded ones. */
   public List<Document> documents() {
-    return List.copyOf(registry.values());
+    List<Document> all = new java.util.ArrayList<>(registry.values());
+    all.addAll(uploaded.documents());
+    return all;
   }
 
   public Optional<Document> document(String id) {
-    return Optional.ofNullable(registry.get(id));
+    Document d = registry.get(id);
+    return d != null ? Optional.of(d) : uploaded.document(id);
   }
 
   /** The folder the texts are looked for in, as resolved from where the server started. */
@@ -35,7 +72,10 @@ public final class Citations {
     return documentsDir.toAbsolutePath().normalize();
   }
 
-  /** The registered documents whose text is not in the documents folder (or is another version). */
+  /**
+   * The registered documents whose text is not in the documents folder (or is another version);
+   * uploaded ones always have theirs.
+   */
   public List<Document> missingTexts() {
     return registry.values().stream().filter(d -> !textAvailable(d)).toList();
   }
@@ -48,12 +88,28 @@ public final class Citations {
                 () ->
                     new DocumentText.TextUnavailableException(
                         "no registered document '" + documentId + "'"));
-    return DocumentText.read(d, documentsDir);
+    return read(d);
   }
 
-  /** True when the document's registered text is in the documents folder. */
+  private DocumentText read(Document d) {
+    if (registry.containsKey(d.id())) {
+      return DocumentText.read(d, documentsDir);
+    }
+    return DocumentText.of(
+        d,
+        uploaded
+            .text(d.id())
+            .orElseThrow(
+                () ->
+                    new DocumentText.TextUnavailableException(
+                        "the text of document '" + d.id() + "' is not stored")));
+  }
+
+  /** True when the document's text is in the documents folder, or stored with its upload. */
   public boolean textAvailable(Document d) {
-    return DocumentText.load(d, documentsDir).isPresent();
+    return registry.containsKey(d.id())
+        ? DocumentText.load(d, documentsDir).isPresent()
+        : uploaded.document(d.id()).isPresent();
   }
 
   /**
@@ -68,7 +124,7 @@ public final class Citations {
                     new DocumentText.TextUnavailableException(
                         "no registered document '" + documentId + "'"));
     String text =
-        DocumentText.read(d, documentsDir)
+        read(d)
             .passage(paragraph, start, end)
             .orElseThrow(
                 () ->

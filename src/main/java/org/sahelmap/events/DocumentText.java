@@ -64,6 +64,14 @@ public final class DocumentText {
     return new DocumentText(document, new String(bytes, StandardCharsets.UTF_8));
   }
 
+  /**
+   * The text of an uploaded document, kept in the database rather than the documents folder: its
+   * registered SHA-256 is of the uploaded file (a PDF's bytes, not its text), checked on upload.
+   */
+  public static DocumentText of(Document document, String text) {
+    return new DocumentText(document, text);
+  }
+
   /** Why a document's text, or a passage of it, cannot be shown; the message is for users. */
   public static final class TextUnavailableException extends RuntimeException {
     public TextUnavailableException(String message) {
@@ -118,7 +126,7 @@ public final class DocumentText {
     return line.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,44 @@
+// The analysts' upload of a document (text, HTML or PDF) in the events panel: the server stores it,
+// proposes the events it finds, and the review queue opens in a dialog over the page.
+import { el } from './dom.js';
+import { renderReviewQueue } from './reviewqueue.js';
+
+/** api: {uploadDocument(file), ...the review queue's calls}; maxBytes from /app/config. */
+export function renderDocumentUpload(container, api, maxBytes, showPoint) {
+  const mib = maxBytes ? Math.round(maxBytes / (1024 * 1024)) : null;
+  const input = el('input', { type: 'file', accept: '.txt,.html,.htm,.pdf', class: 'document-upload-file',
+    'aria-label': 'Document to upload' });
+  const button = el('button', { type: 'button', text: 'Upload', disabled: true });
+  const message = el('p', { class: 'document-upload-message', role: 'status', 'aria-live': 'polite' });
+  const queue = el('div', { class: 'review-queue' });
+  const dialog = el('dialog', { class: 'review-dialog', 'aria-label': 'Review queue' },
+    el('button', { type: 'button', text: 'Close', class: 'review-close', onclick: () => dialog.close() }), queue);
+  input.addEventListener('change', () => { button.disabled = !input.files.length; });
+  button.addEventListener('click', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    if (maxBytes && file.size > maxBytes) {
+      message.textContent = `${file.name} is larger than ${mib} MiB.`;
+      return;
+    }
+    button.disabled = true;
+    message.textContent = `Reading ${file.name}…`;
+    try {
+      const { body } = await api.uploadDocument(file);
+      message.textContent = body.created
+        ? `Stored “${body.document.title}”: ${body.proposed} candidate events.`
+        : `Already stored as “${body.document.title}”.`;
+      await renderReviewQueue(queue, body.document.id, api, showPoint);
+      dialog.show();
+    } catch (e) {
+      message.textContent = e.description ?? e.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  container.replaceChildren(el('details', { class: 'document-upload' },
+    el('summary', { text: 'Add a document' }),
+    el('p', { class: 'event-import-help',
+      text: `A text, HTML or PDF file${mib ? ` of at most ${mib} MiB` : ''}; the events found in it wait for your review.` }),
+    input, button, message), dialog);
+}
