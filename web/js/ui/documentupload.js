@@ -37,8 +37,11 @@ export function renderDocumentUpload(container, api, maxBytes, showPoint) {
     }
   });
   container.replaceChildren(el('details', { class: 'document-upload' },
-    el('summary', { text: 'Add a document' }),
+    el('summary', { text: 'Add document' }),
     el('p', { class: 'event-import-help',
       text: `A text, HTML or PDF file${mib ? ` of at most ${mib} MiB` : ''}; the events found in it wait for your review.` }),
-    input, button, message), dialog);
+    input, button, message));
+  // The dialog lives on the body: inside the sidebar, its stacking context would keep it under the map.
+  document.querySelectorAll('body > .review-dialog').forEach((d) => d.remove());
+  document.body.append(dialog);
 }
