@@ -16,6 +16,7 @@ import org.sahelmap.errors.Reason;
 import org.sahelmap.errors.Refusal;
 import org.sahelmap.events.Citations;
 import org.sahelmap.events.Document;
+import org.sahelmap.events.DocumentStore;
 import org.sahelmap.events.DocumentText;
 import org.sahelmap.extract.Candidate;
 import org.sahelmap.extract.DateMention;
@@ -269,19 +270,7 @@ public final class DocumentUploads implements Citations.Uploaded {
       try (ResultSet rs = ps.executeQuery()) {
         List<Document> out = new ArrayList<>();
         while (rs.next()) {
-          Date published = rs.getDate("published");
-          out.add(
-              new Document(
-                  rs.getString("id"),
-                  rs.getString("title"),
-                  rs.getString("subtitle"),
-                  rs.getString("publisher"),
-                  published == null ? null : published.toLocalDate(),
-                  rs.getString("file"),
-                  rs.getString("sha256"),
-                  rs.getInt("chars"),
-                  rs.getString("paragraph_numbering"),
-                  OFFSETS));
+          out.add(DocumentStore.row(rs, OFFSETS));
         }
         return out;
       }

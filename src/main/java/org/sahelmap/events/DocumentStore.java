@@ -61,23 +61,30 @@ public final class DocumentStore {
         ResultSet rs = ps.executeQuery()) {
       List<Document> out = new ArrayList<>();
       while (rs.next()) {
-        Date published = rs.getDate("published");
-        out.add(
-            new Document(
-                rs.getString("id"),
-                rs.getString("title"),
-                rs.getString("subtitle"),
-                rs.getString("publisher"),
-                published == null ? null : published.toLocalDate(),
-                rs.getString("file"),
-                rs.getString("sha256"),
-                rs.getInt("chars"),
-                rs.getString("paragraph_numbering"),
-                null));
+        out.add(row(rs, null));
       }
       return out;
     } catch (SQLException e) {
       throw new StoreException("reading the document registry", e);
     }
+  }
+
+  /**
+   * The document on the current row of a query over the {@code document} table; {@code offsets} is
+   * the offsets rule, which the table does not hold.
+   */
+  public static Document row(ResultSet rs, String offsets) throws SQLException {
+    Date published = rs.getDate("published");
+    return new Document(
+        rs.getString("id"),
+        rs.getString("title"),
+        rs.getString("subtitle"),
+        rs.getString("publisher"),
+        published == null ? null : published.toLocalDate(),
+        rs.getString("file"),
+        rs.getString("sha256"),
+        rs.getInt("chars"),
+        rs.getString("paragraph_numbering"),
+        offsets);
   }
 }
