@@ -20,13 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sahelmap.aoi.AoiJson;
-import org.sahelmap.aoi.AoiStore;
-import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PostgisFeatureStore;
-import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.InteropLayers;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestAccounts;
@@ -62,24 +59,8 @@ class GdalInteropTest {
   static void start() throws Exception {
     db = TestDatabase.fresh();
     store = new PostgisFeatureStore(db.dataSource());
-    SampleLayers.load(store);
-    BulkPoints.load(db, "grid", 2_345);
-    // A share that is whole in the first features and fractional after them: the first page alone
-    // would make it an integer field.
-    try (var c = db.connection();
-        var st = c.createStatement()) {
-      st.execute(
-          "UPDATE feature SET properties = properties || jsonb_build_object('share',"
-              + " CASE WHEN (properties->>'n')::int <= 50 THEN (properties->>'n')::numeric"
-              + " ELSE (properties->>'n')::int + 0.5 END) WHERE layer_id = 'grid'");
-    }
-    AoiStore aois = new AoiStore(db.dataSource());
-    for (int i = 0; i < 2; i++) {
-      aois.create(
-          AoiValidator.validate(
-              AoiJson.feature("AOI " + i, AoiJson.box(i, 15, i + 0.5, 16)), false),
-          "gdal-test");
-    }
+    // Two AOIs saved through the AOI store, and a grid whose share is whole in the first page.
+    InteropLayers.load(db, store, "gdal-test");
     app = AppFactory.create(db, store, 1000);
     // What GDAL asks, to see which filters it leaves to the server.
     app.before(

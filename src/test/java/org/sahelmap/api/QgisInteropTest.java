@@ -18,13 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sahelmap.aoi.AoiJson;
-import org.sahelmap.aoi.AoiStore;
-import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PostgisFeatureStore;
-import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.InteropLayers;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -60,19 +57,7 @@ class QgisInteropTest {
   static void start() throws Exception {
     db = TestDatabase.fresh();
     store = new PostgisFeatureStore(db.dataSource());
-    SampleLayers.load(store);
-    BulkPoints.load(db, "grid", 2_345);
-    try (var c = db.connection();
-        var st = c.createStatement()) {
-      st.execute(
-          "UPDATE feature SET properties = properties || jsonb_build_object('share',"
-              + " CASE WHEN (properties->>'n')::int <= 50 THEN (properties->>'n')::numeric"
-              + " ELSE (properties->>'n')::int + 0.5 END) WHERE layer_id = 'grid'");
-    }
-    AoiStore aois = new AoiStore(db.dataSource());
-    aois.create(
-        AoiValidator.validate(AoiJson.feature("AOI", AoiJson.box(0, 15, 0.5, 16)), false),
-        "qgis-test");
+    InteropLayers.load(db, store, "qgis-test");
     app = AppFactory.create(db, store, 1000).start("127.0.0.1", 0);
   }
 
