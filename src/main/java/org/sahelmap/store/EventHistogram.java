@@ -30,12 +30,23 @@ public final class EventHistogram {
   }
 
   /**
-   * Grouped by month and category at once: one pass gives both marginals. date_trunc on the UTC
-   * timestamp (not to_char per row) keeps the grouping key cheap; months are formatted after.
-   * Without bbox or q, everything it reads is in feature_points_idx (an index-only scan).
+   * From the per-cell, per-month counts where they can answer ({@link EventCellHistogramSql});
+   * otherwise grouped by month and category at once: one pass gives both marginals. date_trunc on
+   * the UTC timestamp (not to_char per row) keeps the grouping key cheap; months are formatted
+   * after. Without bbox or q, everything it reads is in feature_points_idx (an index-only scan).
    * Package-private so a test can EXPLAIN exactly what runs.
    */
   static String sql(String layerId, ItemQuery query, List<Object> params) {
+    if (EventCellHistogramSql.answers(query)) {
+      return "SELECT to_char(m, 'YYYY-MM'), c, sum(n)::bigint FROM ("
+          + EventCellHistogramSql.rows(layerId, query, params)
+          + ") r GROUP BY m, c ORDER BY m";
+    }
+    return counted(layerId, query, params);
+  }
+
+  /** The same rows counted from the events alone, whatever the query. */
+  static String counted(String layerId, ItemQuery query, List<Object> params) {
     return "SELECT to_char(m, 'YYYY-MM'), c, n FROM (SELECT date_trunc('month', t_start AT TIME"
         + " ZONE 'UTC') AS m, category AS c, count(*) AS n FROM feature WHERE "
         + PostgisFeatureStore.where(layerId, query.page(ItemQuery.UNLIMITED, 0), params)

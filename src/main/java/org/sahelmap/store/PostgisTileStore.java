@@ -139,22 +139,8 @@ public final class PostgisTileStore implements TileStore {
             0,
             filters.categories(),
             filters.text());
-    String inTile =
-        "floor(cx / " + EventTiles.GRID + ") = ? AND floor(cy / " + EventTiles.GRID + ") = ?";
-
-    String clusterCols = clusterColumns();
-    // OFFSET 0 keeps the tile test after the grouping: pushed down into the scan, it made the
-    // planner expect a handful of rows and sort tens of thousands on disk instead of hashing.
     String cells =
-        "cells AS (SELECT * FROM (SELECT cx, cy, "
-            + clusterCols
-            + " FROM "
-            + scan(layerId, t, noBox, params)
-            + " GROUP BY cx, cy OFFSET 0) g WHERE "
-            + inTile
-            + ")";
-    params.add(t.x());
-    params.add(t.y());
+        "cells AS (" + cellsSql(layerId, t, noBox, EventCellSql.answers(t, noBox), params) + ")";
     String total = "total AS (SELECT coalesce(sum(n), 0) AS c FROM cells)";
 
     UnionColumns cols = unionColumns();
@@ -169,7 +155,7 @@ public final class PostgisTileStore implements TileStore {
             + " JOIN feature f ON f.layer_id = ? AND f.seq = s.seq WHERE (SELECT c FROM total) <= "
             + EventTiles.MAX_POINTS
             + " AND "
-            + inTile;
+            + inTile();
     params.add(layerId);
     params.add(t.x());
     params.add(t.y());
@@ -192,6 +178,33 @@ public final class PostgisTileStore implements TileStore {
         + " UNION ALL "
         + clusters
         + ") m";
+  }
+
+  /**
+   * The tile's non-empty grid cells with their cluster columns, summed from {@code event_cell}
+   * ({@code fromTable}, see {@link EventCellSql}) or counted from the events.
+   */
+  static String cellsSql(
+      String layerId, TileCoord t, ItemQuery noBox, boolean fromTable, List<Object> params) {
+    if (fromTable) {
+      return EventCellSql.cells(layerId, t, noBox, params);
+    }
+    // OFFSET 0 keeps the tile test after the grouping: pushed down into the scan, it made the
+    // planner expect a handful of rows and sort tens of thousands on disk instead of hashing.
+    String sql =
+        "SELECT * FROM (SELECT cx, cy, "
+            + clusterColumns()
+            + " FROM "
+            + scan(layerId, t, noBox, params)
+            + " GROUP BY cx, cy OFFSET 0) g WHERE "
+            + inTile();
+    params.add(t.x());
+    params.add(t.y());
+    return sql;
+  }
+
+  private static String inTile() {
+    return "floor(cx / " + EventTiles.GRID + ") = ? AND floor(cy / " + EventTiles.GRID + ") = ?";
   }
 
   /** A cluster's columns: its count, mean position, count per category and lon/lat bounds. */
@@ -241,8 +254,9 @@ public final class PostgisTileStore implements TileStore {
 
   /**
    * The matching events in the tile's buffered box, from feature_points_idx: lon/lat, Web Mercator
-   * x/y (by the formulas, not ST_Transform per row: the same for points, at a fraction of the
-   * cost), and the grid cell at this zoom, counted from the world's top left. Events are points.
+   * x/y (V50's mercator_x/y: the formulas, not ST_Transform per row: the same for points, at a
+   * fraction of the cost), and the grid cell at this zoom, counted from the world's top left.
+   * Events are points.
    */
   private static String scan(String layerId, TileCoord t, ItemQuery filters, List<Object> params) {
     String origin = Double.toString(WebMercatorQuad.ORIGIN);
@@ -260,11 +274,7 @@ public final class PostgisTileStore implements TileStore {
         + ") / ?) AS cx, floor(("
         + origin
         + " - my) / ?) AS cy FROM (SELECT seq, category, point_lon AS lon, point_lat AS lat,"
-        + " point_lon * ("
-        + origin
-        + " / 180) AS mx, ln(tan(pi() / 4 + radians(point_lat) / 2)) * "
-        + WebMercatorQuad.RADIUS
-        + " AS my FROM feature WHERE "
+        + " mercator_x(point_lon) AS mx, mercator_y(point_lat) AS my FROM feature WHERE "
         + where
         + " AND point_lon BETWEEN ? AND ? AND point_lat BETWEEN ? AND ?) e) s";
   }

@@ -18,6 +18,13 @@ public final class EventTiles {
    */
   public static final int GRID = 4;
 
+  /**
+   * The deepest zoom whose clustered tiles are summed from the per-cell, per-month counts of {@code
+   * event_cell} (V50__event_cells.sql, whose grid of 512 cells a side is this zoom's cells: 2^7
+   * tiles of {@link #GRID} cells). Deeper tiles hold few enough events to count them.
+   */
+  public static final int CELL_TABLE_MAX_ZOOM = 7;
+
   /** Tile coordinate extent and the buffer around it (in those units), as MVT viewers expect. */
   public static final int EXTENT = 4096;
 

@@ -24,6 +24,9 @@ public final class WebMercatorQuad {
 
   public static final double WORLD_WIDTH = 2 * ORIGIN;
 
+  /** The latitude of the square world's edges (where y reaches ORIGIN), in degrees. */
+  public static final double MAX_LATITUDE = Math.toDegrees(Math.atan(Math.sinh(Math.PI)));
+
   /** Levels of the registered definition (0–24), of which we serve tiles up to MAX_SERVED_ZOOM. */
   static final int MAX_DEFINED_ZOOM = 24;
 

@@ -27,7 +27,7 @@ public final class TestDatabase {
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         Statement st = c.createStatement()) {
       st.execute(
-          "DROP VIEW IF EXISTS audit; DROP TABLE IF EXISTS presence; DROP FUNCTION IF EXISTS change_log_notify, aoi_version_changed, briefing_version_changed, layer_changed CASCADE; DROP TABLE IF EXISTS change_log, account_event, api_token, account_session, account, briefing_version, briefing, aoi_version, aoi, feature, layer, event_candidate, document_text, document, flyway_schema_history CASCADE");
+          "DROP VIEW IF EXISTS audit; DROP TABLE IF EXISTS presence; DROP FUNCTION IF EXISTS change_log_notify, aoi_version_changed, briefing_version_changed, layer_changed, event_cell_inserted, event_cell_deleted, event_cell_updated, event_cell_recount, event_cell_x, event_cell_y, mercator_x, mercator_y CASCADE; DROP TYPE IF EXISTS event_cell_key CASCADE; DROP TABLE IF EXISTS event_cell, change_log, account_event, api_token, account_session, account, briefing_version, briefing, aoi_version, aoi, feature, layer, event_candidate, document_text, document, flyway_schema_history CASCADE");
     } catch (Exception e) {
       throw new IllegalStateException(
           "tests need PostGIS at "
