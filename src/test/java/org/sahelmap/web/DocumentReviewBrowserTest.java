@@ -180,6 +180,17 @@ class DocumentReviewBrowserTest {
         JSON.readTree(String.valueOf(fetchJson("/ogc/collections/events/items/" + merged)));
     assertThat(into.path("properties").path("also_cited").toString())
         .contains(eventId.replaceAll("-c\\d+$", ""));
+    // The popup's provenance rows name the merged passage as a further source.
+    Object rows =
+        Browser.js(driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/js/provenance.js').then((m) =>"
+                    + " done(JSON.stringify(m.sourceRows(JSON.parse(arguments[0])))));",
+                into.path("properties").toString());
+    assertThat(String.valueOf(rows))
+        .contains("Also cited")
+        .contains("merged by " + TestAccounts.ANALYST);
     Path shots = Files.createDirectories(Path.of("target/screenshots/documents"));
     Files.write(shots.resolve("review-merged.png"), driver.getScreenshotAs(OutputType.BYTES));
 
