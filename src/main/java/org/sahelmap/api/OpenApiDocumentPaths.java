@@ -73,7 +73,8 @@ final class OpenApiDocumentPaths {
                 "documentCandidates",
                 List.of(DOCUMENT),
                 json("{document, candidates}"),
-                Map.of("404", "no such document"))));
+                Map.of("404", "no such document"),
+                false)));
     decision(paths, "accept", "Accept a candidate, with optional edits, as an event", "400");
     decision(paths, "reject", "Reject a candidate: never proposed again", null);
     decision(
@@ -109,6 +110,17 @@ final class OpenApiDocumentPaths {
       List<Object> params,
       Map<String, Object> ok,
       Map<String, String> refusals) {
+    return op(summary, operationId, params, ok, refusals, true);
+  }
+
+  /** {@code analyst}: the route needs an analyst's credentials; else it reads as every GET does. */
+  private static Map<String, Object> op(
+      String summary,
+      String operationId,
+      List<Object> params,
+      Map<String, Object> ok,
+      Map<String, String> refusals,
+      boolean analyst) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("summary", summary);
     op.put("operationId", operationId);
@@ -116,11 +128,13 @@ final class OpenApiDocumentPaths {
     Map<String, Object> responses = new LinkedHashMap<>();
     responses.put("200", ok);
     refusals.forEach((status, why) -> responses.put(status, error(why)));
-    responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
-    responses.put(
-        "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
+    if (analyst) {
+      responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
+      responses.put(
+          "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
+      op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
+    }
     op.put("responses", new TreeMap<>(responses));
-    op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
     return op;
   }
 }
