@@ -65,7 +65,9 @@ function candidateItem(c, ctx) {
       }
     };
     const placeOnMap = () => {
-      where.textContent = 'Click the map where this happened…';
+      const before = where.textContent;
+      where.textContent = 'Click the map where this happened… (Esc to cancel)';
+      const cancelled = () => { where.textContent = before; };
       ctx.map.pick((lat, lon) => {
         placed = { lat: rounded(lat), lon: rounded(lon) };
         li.dataset.lat = String(placed.lat);
@@ -73,7 +75,7 @@ function candidateItem(c, ctx) {
         where.textContent = `Placed at ${placed.lat.toFixed(4)}, ${placed.lon.toFixed(4)}: Accept keeps this point`
           + ' (name it in Edit if it is not the proposed place).';
         ctx.map.show(placed.lat, placed.lon, `${k.placeName} (placed)`);
-      });
+      }, cancelled);
     };
     const merge = () => {
       extra.replaceChildren(mergeSearch(k.placeName, ctx.api.searchEvents,

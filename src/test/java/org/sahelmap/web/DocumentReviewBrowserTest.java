@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -137,15 +138,24 @@ class DocumentReviewBrowserTest {
     WebElement first = driver.findElements(By.cssSelector(".review-candidate")).get(0);
     first.findElement(By.cssSelector(".review-place")).click();
     waitForText(".review-where", "Click the map");
+    // Escape gives up placing: the dialog takes clicks again.
+    new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !textOf(".review-where").contains("Click the map"));
+    assertThat(Browser.js(driver).executeScript("return document.body.className"))
+        .asString()
+        .doesNotContain("review-picking-page");
+    first.findElement(By.cssSelector(".review-place")).click();
+    waitForText(".review-where", "Click the map");
     WebElement map = driver.findElement(By.id("map"));
-    // Between the dialog (over the map) and the map's right edge, below the draw controls.
+    // Inside the dialog's rectangle, over the map: while placing, the dialog lets clicks through.
     long dx =
         (Long)
             Browser.js(driver)
                 .executeScript(
                     "const m = arguments[0].getBoundingClientRect();"
                         + "const d = document.querySelector('.review-dialog').getBoundingClientRect();"
-                        + "return Math.round((d.right + m.right) / 2 - (m.left + m.width / 2));",
+                        + "return Math.round(d.right - 40 - (m.left + m.width / 2));",
                     map);
     new Actions(driver)
         .moveToElement(map, (int) dx, map.getRect().getHeight() / 5)
