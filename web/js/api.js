@@ -147,4 +147,9 @@ export const reviewApi = {
   accept: async (id, edits) => (await send('POST', candidateUrl(id, 'accept'), edits)).body,
   reject: async (id) => (await send('POST', candidateUrl(id, 'reject'), {})).body,
   merge: async (id, eventId) => (await send('POST', candidateUrl(id, 'merge'), { eventId })).body,
+  /** A page of the uploaded documents, newest first: {documents, numberMatched, next}. */
+  documents: async (offset = 0) => (await send('GET', `/api/documents?limit=20&offset=${offset}`)).body,
+  extractAgain: async (id) => (await send('POST', `/api/documents/${encodeURIComponent(id)}/extract`, {})).body,
+  /** Events whose text matches q (the events list's own search), for a merge. */
+  searchEvents: async (q) => (await eventsPage(new URLSearchParams({ q }), { limit: 8 })).features,
 };

@@ -19,6 +19,7 @@ import { timeline } from './ui/timeline.js';
 import { highlightItem, renderEventFilter } from './ui/eventlist.js';
 import { renderEventImport } from './ui/eventimport.js';
 import { renderDocumentUpload } from './ui/documentupload.js';
+import { reviewPointer } from './map/reviewpoint.js';
 import { onlineBasemapSetting } from './ui/settings.js';
 import { accountControl } from './ui/account.js';
 import { loadSession, onSessionChange } from './session.js';
@@ -131,13 +132,7 @@ async function start() {
   };
   const config = await api.appConfig();
   renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
-  let reviewPoint = null;
-  renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, (lat, lon, label) => {
-    reviewPoint?.remove();
-    reviewPoint = window.L.circleMarker([lat, lon], { radius: 9, className: 'review-point' })
-      .bindTooltip(label).addTo(map);
-    map.setView([lat, lon], Math.max(map.getZoom(), 6));
-  });
+  renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, reviewPointer(map));
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
 
   function renderLegendNow(s) {

@@ -17,12 +17,21 @@ export function locationText(p) {
   return `${humanize(p.location_basis)}${area} (${p.location_confidence} confidence)`;
 }
 
+/**
+ * Passages merged into the event from other documents by a reviewer (also_cited): one row each,
+ * "document, paragraph N (merged by X)".
+ */
+function alsoCited(p) {
+  return (Array.isArray(p.also_cited) ? p.also_cited : []).map((s, i) => [i ? '' : 'Also cited',
+    `${s.document}, paragraph ${formatNumber(s.paragraph)}${s.merged_by ? ` (merged by ${s.merged_by})` : ''}`]);
+}
+
 /** [label, text] rows of the event's provenance, for the popup. */
 export function sourceRows(p) {
   if (!fromDataset(p)) {
-    return [['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`]];
+    return [['Citation', `${p.citation_document}, paragraph ${formatNumber(p.citation_paragraph)}`], ...alsoCited(p)];
   }
-  const rows = [['Dataset', `${p.source_dataset}, row ${p.source_row_id}`]];
+  const rows = [['Dataset', `${p.source_dataset}, row ${p.source_row_id}`], ...alsoCited(p)];
   const original = [p.source_category, p.source_sub_type].filter(Boolean).join(' · ');
   if (original) rows.push([`${p.source_dataset} category`, original]);
   if (p.source_text) rows.push(['Reported by', p.source_text]);

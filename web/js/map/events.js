@@ -131,7 +131,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     map.on(`draw:${start}`, () => { drawing = true; });
     map.on(`draw:${stop}`, () => { drawing = false; });
   }
-  const busy = () => drawing || map.getContainer().classList.contains('measuring');
+  // While measuring, or placing a candidate from the review queue (map/reviewpoint.js), a click is
+  // a point on the map, not a choice of event or cluster.
+  const busy = () => drawing || ['measuring', 'review-picking'].some((c) => map.getContainer().classList.contains(c));
   // Events are drawn above the mission layers but on a canvas that takes no pointer events, so a
   // click is caught on its way down (capture phase): on an event symbol it is the event's, and
   // does not also open the mission feature underneath (Kidal's town point lies under Kidal's events).

@@ -12,6 +12,7 @@ import org.sahelmap.aoi.AoiAnalysis;
 import org.sahelmap.aoi.AoiStore;
 import org.sahelmap.briefing.BriefingStore;
 import org.sahelmap.documents.CandidateStore;
+import org.sahelmap.documents.DocumentList;
 import org.sahelmap.documents.DocumentUploads;
 import org.sahelmap.documents.ReviewQueue;
 import org.sahelmap.events.Citations;
@@ -196,7 +197,11 @@ public final class AppFactory {
     CandidateStore candidates = new CandidateStore(database.dataSource());
     ReviewHandler review =
         new ReviewHandler(candidates, new ReviewQueue(candidates, store), citations);
+    DocumentListHandler listed =
+        new DocumentListHandler(new DocumentList(database.dataSource()), uploads, candidates);
+    app.get(DocumentUploadHandler.PATH, listed::list, Access.ANALYST);
     app.post(DocumentUploadHandler.PATH, upload::upload, Access.ANALYST);
+    app.post(DocumentUploadHandler.PATH + "/{documentId}/extract", listed::extract, Access.ANALYST);
     app.get(DocumentUploadHandler.PATH + "/{documentId}/candidates", review::list);
     app.post("/api/candidates/{candidateId}/accept", review::accept, Access.ANALYST);
     app.post("/api/candidates/{candidateId}/reject", review::reject, Access.ANALYST);

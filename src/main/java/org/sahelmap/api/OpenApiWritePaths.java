@@ -27,6 +27,7 @@ final class OpenApiWritePaths {
 
   static void addTo(Map<String, Object> paths) {
     paths.put(EventImportHandler.PATH, eventImport());
+    OpenApiDocumentPaths.addTo(paths);
     Map<String, Object> ifMatch =
         param("If-Match", "header", "the ETag of the version being changed", string());
     ifMatch.put("required", true);

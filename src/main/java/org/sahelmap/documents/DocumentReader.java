@@ -21,8 +21,24 @@ import org.sahelmap.errors.Refusal;
  * (the non-empty lines). A file that yields no text is refused, saying why.
  */
 public final class DocumentReader {
-  /** What was read: the text, and a title when the file states one. */
-  public record Read(String text, String title, String mediaType) {}
+  /**
+   * What was read: the text, and a title and publisher when the file's metadata states them (null
+   * otherwise).
+   */
+  public record Read(String text, String title, String publisher, String mediaType) {}
+
+  /**
+   * HTML metadata naming who publishes a page, most specific first: the site (Open Graph), an
+   * explicit publisher (plain or Dublin Core), then the author, which for a press release or a
+   * think tank's page is the organisation.
+   */
+  private static final String[] HTML_PUBLISHER = {
+    "meta[property=og:site_name]",
+    "meta[name=publisher]",
+    "meta[name=DC.publisher]",
+    "meta[name=dcterms.publisher]",
+    "meta[name=author]"
+  };
 
   private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td";
 
@@ -57,7 +73,7 @@ public final class DocumentReader {
         switch (mediaType) {
           case "application/pdf" -> pdf(bytes);
           case "text/html" -> html(utf8(bytes));
-          default -> new Read(normalise(utf8(bytes)), null, "text/plain");
+          default -> new Read(normalise(utf8(bytes)), null, null, "text/plain");
         };
     if (r.text().isBlank()) {
       throw unreadable("the file holds no text (a scanned PDF needs OCR first)");
@@ -70,10 +86,13 @@ public final class DocumentReader {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setParagraphStart("");
       stripper.setParagraphEnd("\n\n");
-      String title = pdf.getDocumentInformation().getTitle();
+      var info = pdf.getDocumentInformation();
+      // Author only: Creator and Producer name the software that made the file ("Microsoft Word",
+      // "pdfTeX"), never who publishes it.
       return new Read(
           normalise(stripper.getText(pdf)),
-          title == null || title.isBlank() ? null : title.strip(),
+          orNull(info.getTitle()),
+          orNull(info.getAuthor()),
           "application/pdf");
     } catch (IOException e) {
       throw unreadable("it is not a readable PDF (" + e.getMessage() + ")");
@@ -91,8 +110,18 @@ public final class DocumentReader {
       }
     }
     String text = b.length() > 0 ? b.toString() : doc.body().wholeText();
-    String title = doc.title().isBlank() ? null : doc.title().strip();
-    return new Read(normalise(text), title, "text/html");
+    String publisher = null;
+    for (String css : HTML_PUBLISHER) {
+      Element meta = doc.selectFirst(css);
+      if (publisher == null && meta != null) {
+        publisher = orNull(meta.attr("content"));
+      }
+    }
+    return new Read(normalise(text), orNull(doc.title()), publisher, "text/html");
+  }
+
+  private static String orNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static String utf8(byte[] bytes) {

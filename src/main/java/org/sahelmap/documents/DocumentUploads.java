@@ -1,7 +1,6 @@
 package org.sahelmap.documents;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,7 +86,7 @@ public final class DocumentUploads implements Citations.Uploaded {
             id,
             title,
             null,
-            null,
+            Publishers.of(read, text, paragraphs),
             published,
             id + ".txt",
             sha256,
@@ -98,7 +97,7 @@ public final class DocumentUploads implements Citations.Uploaded {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        insertDocument(c, d);
+        DocumentStore.write(c, List.of(d), false);
         insertText(c, d, read.mediaType(), text, user);
         int proposed = CandidateStore.insert(c, id, candidates);
         c.commit();
@@ -193,24 +192,6 @@ public final class DocumentUploads implements Citations.Uploaded {
       slug = slug.substring(0, 50).replaceAll("-+$", "");
     }
     return (slug.isEmpty() ? "document" : slug) + "-" + sha256.substring(0, 8);
-  }
-
-  private static void insertDocument(Connection c, Document d) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO document (id, title, subtitle, publisher, published, file, sha256, chars,"
-                + " paragraph_numbering) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, d.id());
-      ps.setString(2, d.title());
-      ps.setString(3, d.subtitle());
-      ps.setString(4, d.publisher());
-      ps.setDate(5, d.published() == null ? null : Date.valueOf(d.published()));
-      ps.setString(6, d.file());
-      ps.setString(7, d.sha256());
-      ps.setInt(8, d.chars());
-      ps.setString(9, d.paragraphNumbering());
-      ps.executeUpdate();
-    }
   }
 
   private static void insertText(Connection c, Document d, String type, String text, String user)

@@ -2,6 +2,7 @@ package org.sahelmap.documents;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import org.sahelmap.errors.Reason;
 import org.sahelmap.errors.Refusal;
@@ -17,7 +18,8 @@ import org.sahelmap.store.StoreException;
 /**
  * A reviewer's decisions on candidates. Accepting writes the event into the {@code events} layer
  * through the same bulk upsert as {@code import-events} (so tiles, caches and the change feed see
- * it) and marks the candidate in one go: the candidate's update commits only after the event's.
+ * it), and the candidate's decision is written inside that transaction: both commit or neither
+ * does. A second accept of the same candidate waits on its row and then finds it decided (409).
  * Each decision keeps who made it and when; only a pending candidate can be decided.
  */
 public final class ReviewQueue {
@@ -34,29 +36,45 @@ public final class ReviewQueue {
     StoredCandidate k = edited(pending(id), edits);
     Event event = event(k);
     StoredCandidate decided = withEvent(k, event.id());
-    return decide(
-        decided,
-        "accepted",
-        user,
-        () -> {
-          try (BulkUpsert upsert = store.openUpsert(CuratedEvents.layer())) {
-            upsert.add(1, EventFeatures.toRecord(event));
-            upsert.commit();
-          }
-        });
+    try (BulkUpsert upsert = store.openUpsert(CuratedEvents.layer())) {
+      upsert.add(1, EventFeatures.toRecord(event));
+      upsert.commit(c -> decide(c, decided, "accepted", user));
+    }
+    return candidates.get(id).orElseThrow();
   }
 
   public StoredCandidate reject(long id, String user) {
-    return decide(pending(id), "rejected", user, () -> {});
+    StoredCandidate k = pending(id);
+    try (Connection c = candidates.dataSource().getConnection()) {
+      decide(c, k, "rejected", user);
+    } catch (SQLException e) {
+      throw new StoreException("rejecting a candidate event", e);
+    }
+    return candidates.get(id).orElseThrow();
   }
 
+  /**
+   * Adds the candidate's passage to an existing event as a further source ({@link MergedEvent}),
+   * written back through the same bulk write as an accepted event, with the decision in its
+   * transaction. The event is read under the layer's lock, so two merges into it both count.
+   */
   public StoredCandidate merge(long id, String eventId, String user) {
     StoredCandidate k = pending(id);
-    if (eventId == null || store.feature(CuratedEvents.COLLECTION_ID, eventId).isEmpty()) {
-      throw new Refusal(
-          Reason.NOT_FOUND, "NoSuchEvent", "there is no event '" + eventId + "' to merge with");
+    try (BulkUpsert upsert = store.openUpsert(CuratedEvents.layer())) {
+      FeatureStore.StoredFeature event =
+          (eventId == null
+                  ? Optional.<FeatureStore.StoredFeature>empty()
+                  : upsert.lockFeature(eventId))
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          Reason.NOT_FOUND,
+                          "NoSuchEvent",
+                          "there is no event '" + eventId + "' to merge with"));
+      upsert.add(1, MergedEvent.withSource(event, k, user, Instant.now()));
+      upsert.commit(c -> decide(c, withEvent(k, eventId), "merged", user));
     }
-    return decide(withEvent(k, eventId), "merged", user, () -> {});
+    return candidates.get(id).orElseThrow();
   }
 
   private StoredCandidate pending(long id) {
@@ -74,24 +92,13 @@ public final class ReviewQueue {
     return k;
   }
 
-  private StoredCandidate decide(StoredCandidate k, String status, String user, Runnable write) {
-    try (Connection c = candidates.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (!CandidateStore.decide(c, k, status, user)) {
-          throw new Refusal(
-              Reason.CONFLICT, "AlreadyDecided", "candidate " + k.id() + " was decided meanwhile");
-        }
-        write.run();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("deciding a candidate event", e);
+  /** The decision on the caller's connection; 409 when another reviewer decided it meanwhile. */
+  private static void decide(Connection c, StoredCandidate k, String status, String user)
+      throws SQLException {
+    if (!CandidateStore.decide(c, k, status, user)) {
+      throw new Refusal(
+          Reason.CONFLICT, "AlreadyDecided", "candidate " + k.id() + " was decided meanwhile");
     }
-    return candidates.get(k.id()).orElseThrow();
   }
 
   private StoredCandidate edited(StoredCandidate k, Edits e) {

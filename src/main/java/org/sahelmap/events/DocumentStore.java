@@ -20,29 +20,10 @@ public final class DocumentStore {
 
   /** Inserts or updates each document, matched on id, in one transaction. */
   public void upsert(List<Document> documents) {
-    String sql =
-        "INSERT INTO document (id, title, subtitle, publisher, published, file, sha256, chars,"
-            + " paragraph_numbering) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title,"
-            + " subtitle = EXCLUDED.subtitle, publisher = EXCLUDED.publisher,"
-            + " published = EXCLUDED.published, file = EXCLUDED.file, sha256 = EXCLUDED.sha256,"
-            + " chars = EXCLUDED.chars, paragraph_numbering = EXCLUDED.paragraph_numbering";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (Document d : documents) {
-          ps.setString(1, d.id());
-          ps.setString(2, d.title());
-          ps.setString(3, d.subtitle());
-          ps.setString(4, d.publisher());
-          ps.setDate(5, d.published() == null ? null : Date.valueOf(d.published()));
-          ps.setString(6, d.file());
-          ps.setString(7, d.sha256());
-          ps.setInt(8, d.chars());
-          ps.setString(9, d.paragraphNumbering());
-          ps.addBatch();
-        }
-        ps.executeBatch();
+      try {
+        write(c, documents, true);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -50,6 +31,41 @@ public final class DocumentStore {
       }
     } catch (SQLException e) {
       throw new StoreException("writing the document registry", e);
+    }
+  }
+
+  /**
+   * The one INSERT into {@code document}, on the caller's connection (an upload writes its row with
+   * its text and candidates in one transaction). With {@code replace}, a document already stored
+   * under the id is updated (the registry at start-up); without, the insert fails on it (two
+   * uploads of one file at once: the second rolls back and finds the first).
+   */
+  public static void write(Connection c, List<Document> documents, boolean replace)
+      throws SQLException {
+    String sql =
+        "INSERT INTO document (id, title, subtitle, publisher, published, file, sha256, chars,"
+            + " paragraph_numbering) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + (replace
+                ? " ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title,"
+                    + " subtitle = EXCLUDED.subtitle, publisher = EXCLUDED.publisher,"
+                    + " published = EXCLUDED.published, file = EXCLUDED.file,"
+                    + " sha256 = EXCLUDED.sha256, chars = EXCLUDED.chars,"
+                    + " paragraph_numbering = EXCLUDED.paragraph_numbering"
+                : "");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Document d : documents) {
+        ps.setString(1, d.id());
+        ps.setString(2, d.title());
+        ps.setString(3, d.subtitle());
+        ps.setString(4, d.publisher());
+        ps.setDate(5, d.published() == null ? null : Date.valueOf(d.published()));
+        ps.setString(6, d.file());
+        ps.setString(7, d.sha256());
+        ps.setInt(8, d.chars());
+        ps.setString(9, d.paragraphNumbering());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 

@@ -1,5 +1,6 @@
 package org.sahelmap.events;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -29,6 +30,21 @@ public final class EventFeatures {
         properties(e),
         e.start().atStartOfDay().toInstant(ZoneOffset.UTC),
         e.end().atTime(END_OF_DAY).toInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * A stored event written back with changed properties (a merge adds a source): the same point,
+   * its span again from the {@code start} and {@code end} it keeps.
+   */
+  public static FeatureRecord withProperties(String id, Point point, Map<String, Object> p) {
+    LocalDate start = LocalDate.parse(String.valueOf(p.get("start")));
+    LocalDate end = LocalDate.parse(String.valueOf(p.get("end")));
+    return new FeatureRecord(
+        id,
+        point,
+        p,
+        start.atStartOfDay().toInstant(ZoneOffset.UTC),
+        end.atTime(END_OF_DAY).toInstant(ZoneOffset.UTC));
   }
 
   /** The event's fields under their file names, typed as JSON wants them. */

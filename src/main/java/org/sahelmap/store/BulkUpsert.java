@@ -1,6 +1,9 @@
 package org.sahelmap.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A write of many features into one layer as one transaction (from {@link
@@ -31,6 +34,26 @@ public interface BulkUpsert extends AutoCloseable {
    * features were written.
    */
   long commit();
+
+  /**
+   * As {@link #commit()}, with {@code alsoInTransaction} run on the write's own connection after
+   * the features are written and before the commit: what it writes commits or rolls back with them
+   * (a reviewer's decision on the candidate an event came from). It may throw to roll everything
+   * back.
+   */
+  long commit(Step alsoInTransaction);
+
+  /**
+   * One feature of the layer as it is inside this write, with the layer locked as {@link #commit}
+   * locks it, so no other writer of the layer changes the feature before this write ends (a merge
+   * reads an event, adds to it and writes it back). Coordinates at full precision.
+   */
+  Optional<FeatureStore.StoredFeature> lockFeature(String id);
+
+  /** Work on the bulk write's connection, inside its transaction. */
+  interface Step {
+    void run(Connection connection) throws SQLException;
+  }
 
   /** Ends the transaction, rolling it back unless committed. */
   @Override

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
@@ -117,7 +118,37 @@ final class PostgisBulkUpsert implements BulkUpsert {
   }
 
   @Override
+  public Optional<FeatureStore.StoredFeature> lockFeature(String id) {
+    checkOpen();
+    String sql =
+        "SELECT id, ST_AsGeoJSON(geom, 15), properties::text FROM feature"
+            + " WHERE layer_id = ? AND id = ? FOR UPDATE";
+    try {
+      if (!layerExists(base.layer().id())) {
+        return Optional.empty();
+      }
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setString(1, base.layer().id());
+        ps.setString(2, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next()
+              ? Optional.of(
+                  new FeatureStore.StoredFeature(rs.getString(1), rs.getString(2), rs.getString(3)))
+              : Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading feature " + id + " for an update", e);
+    }
+  }
+
+  @Override
   public long commit() {
+    return commit(c -> {});
+  }
+
+  @Override
+  public long commit(Step alsoInTransaction) {
     checkOpen();
     flush();
     String layerId = base.layer().id();
@@ -146,6 +177,7 @@ final class PostgisBulkUpsert implements BulkUpsert {
         written = ps.executeUpdate();
       }
       PostgisFeatureStore.touch(connection, layerId);
+      alsoInTransaction.run(connection);
       connection.commit();
       done = true;
       return written;

@@ -390,6 +390,12 @@ class BadRequestFuzzTest {
         new Route("PUT", "/api/accounts/{id}", true),
         new Route("DELETE", "/api/accounts/{id}", false),
         new Route("GET", "/api/audit", false),
+        new Route("GET", "/api/documents", false),
+        new Route("POST", "/api/documents/{id}/extract", true),
+        new Route("GET", "/api/documents/{id}/candidates", false),
+        new Route("POST", "/api/candidates/{id}/accept", true),
+        new Route("POST", "/api/candidates/{id}/reject", false),
+        new Route("POST", "/api/candidates/{id}/merge", true),
         new Route("GET", "/", false),
         new Route("PATCH", "/ogc/collections", true));
   }

@@ -113,6 +113,10 @@ class DocumentUploadTest {
         s.endText();
       }
       doc.getDocumentInformation().setTitle("A PDF note");
+      doc.getDocumentInformation().setAuthor("Gao Monitor");
+      // The software that made the file: never the publisher.
+      doc.getDocumentInformation().setProducer("Acme PDF Writer 9");
+      doc.getDocumentInformation().setCreator("Acme Word");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
@@ -133,6 +137,7 @@ class DocumentUploadTest {
           assertThat(d.path("title").asText()).isEqualTo("Field note on the north");
           assertThat(d.path("published").asText()).isEqualTo("2025-03-12");
           assertThat(d.path("sha256").asText()).hasSize(64);
+          assertThat(d.path("publisher").isNull()).isTrue();
           assertThat(body.path("proposed").asInt()).isGreaterThanOrEqualTo(3);
 
           JsonNode text = json(c.get("/api/documents/" + id + "/text"));
@@ -166,7 +171,9 @@ class DocumentUploadTest {
   @Test
   void htmlAndPdfGiveTheirTextByParagraph() {
     String html =
-        "<!doctype html><html><head><title>An HTML note</title></head><body><h1>An HTML"
+        "<!doctype html><html><head><title>An HTML note</title><meta name=\"author\""
+            + " content=\"A. Writer\"><meta property=\"og:site_name\" content=\"Sahel"
+            + " Watch\"></head><body><h1>An HTML"
             + " note</h1><p>Gao, 3 April 2025</p><ul><li><p>Troops left Gao in March"
             + " 2025.</p></li></ul><script>var x = 1;</script></body></html>";
     withApp(
@@ -176,6 +183,7 @@ class DocumentUploadTest {
           assertThat(h.code()).isEqualTo(201);
           JsonNode hd = json(h).path("document");
           assertThat(hd.path("title").asText()).isEqualTo("An HTML note");
+          assertThat(hd.path("publisher").asText()).isEqualTo("Sahel Watch");
           JsonNode ht = json(c.get("/api/documents/" + hd.path("id").asText() + "/text"));
           assertThat(ht.path("paragraphs")).hasSize(3);
           assertThat(ht.path("paragraphs").get(2).path("text").asText())
@@ -188,9 +196,27 @@ class DocumentUploadTest {
           JsonNode pd = pb.path("document");
           assertThat(pd.path("title").asText()).isEqualTo("A PDF note");
           assertThat(pd.path("published").asText()).isEqualTo("2025-05-05");
+          assertThat(pd.path("publisher").asText()).isEqualTo("Gao Monitor");
           JsonNode pt = json(c.get("/api/documents/" + pd.path("id").asText() + "/text"));
           assertThat(pt.path("paragraphs").toString()).contains("FAMa troops entered Kidal");
           assertThat(pb.path("proposed").asInt()).isGreaterThanOrEqualTo(1);
+        });
+  }
+
+  @Test
+  void aPublishedByLineNamesThePublisherOverTheMetadata() {
+    String html =
+        "<html><head><title>Weekly</title><meta name=\"author\" content=\"Someone\"></head>"
+            + "<body><h1>Weekly</h1><p>Published by Niger Desk.</p><p>Niamey, 2 June 2025</p>"
+            + "<p>Troops left Gao in May 2025.</p></body></html>";
+    withApp(
+        c -> {
+          Response r =
+              post(c, "/api/documents", html.getBytes(StandardCharsets.UTF_8), "text/html");
+          assertThat(r.code()).isEqualTo(201);
+          JsonNode d = json(r).path("document");
+          assertThat(d.path("publisher").asText()).isEqualTo("Niger Desk");
+          assertThat(json(c.get("/ogc/documents")).toString()).contains("Niger Desk");
         });
   }
 
