@@ -67,8 +67,9 @@ CREATE TYPE event_cell_key AS (layer_id text, cell_x integer, cell_y integer, mo
 
 -- Recounts the keys the changed rows touch, from feature itself: exact whatever the change
 -- (insert, update moving an event, delete, a layer replaced by cascade). Writers of one layer
--- queue on a transaction lock first, so each recount sees the others' committed rows (a recount
--- read before another writer's commit would lose that writer's events). Past a few hundred keys
+-- queue on its layer row first (the lock the bump of layer.updated_at at the end of every write
+-- takes anyway, so no new order of locks), so each recount sees the others' committed rows (a
+-- recount read before another writer's commit would lose that writer's events). Past a few hundred keys
 -- one grouped pass over the layer is cheaper than looking each key up (a 200,000-event import
 -- touches ~10,000 keys: ~1 s for the pass, ~10 s key by key).
 CREATE FUNCTION event_cell_recount(keys event_cell_key[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -79,7 +80,7 @@ BEGIN
   FOR l, touched IN
     SELECT k.layer_id, count(*) FROM unnest(keys) k GROUP BY k.layer_id ORDER BY 1
   LOOP
-    PERFORM pg_advisory_xact_lock(hashtext('event_cell'), hashtext(l));
+    PERFORM 1 FROM layer WHERE id = l FOR NO KEY UPDATE;
     IF touched > 500 THEN
       DELETE FROM event_cell WHERE layer_id = l;
       INSERT INTO event_cell

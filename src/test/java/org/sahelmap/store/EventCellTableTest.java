@@ -235,6 +235,45 @@ class EventCellTableTest {
     assertThat(mismatches()).isZero();
   }
 
+  @Test
+  void twoWritersOfOneCellAtOnceBothCount() throws Exception {
+    String insert =
+        "INSERT INTO feature (layer_id, id, properties, geom, t_start, t_end) VALUES ('events', ?,"
+            + " '{\"category\":\"military\"}', ST_SetSRID(ST_MakePoint(-0.05, 16.27), 4326),"
+            + " '2021-07-04Z', '2021-07-04Z')";
+    try (Connection first = db.connection();
+        Connection second = db.connection()) {
+      first.setAutoCommit(false);
+      second.setAutoCommit(false);
+      try (PreparedStatement ps = first.prepareStatement(insert)) {
+        ps.setString(1, "both-1");
+        ps.executeUpdate();
+      }
+      // the second writer's recount must wait for the first to commit, then see its event
+      var later =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try (PreparedStatement ps = second.prepareStatement(insert)) {
+                  ps.setString(1, "both-2");
+                  ps.executeUpdate();
+                  second.commit();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(300);
+      assertThat(later).isNotDone();
+      first.commit();
+      later.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(mismatches()).isZero();
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
+      st.execute("DELETE FROM feature WHERE id IN ('both-1', 'both-2')");
+    }
+    assertThat(mismatches()).isZero();
+  }
+
   /** The tile's cells, by "cx/cy", column name to value, either way. */
   private static Map<String, Map<String, Object>> cells(
       TileCoord tile, ItemQuery q, boolean fromTable) throws Exception {
