@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.json.Json;
@@ -78,10 +80,16 @@ class PrintBrowserTest {
   }
 
   /** Clicks a button of the briefing panel's Print / PDF menu and waits for its sheet. */
-  private void printFromMenu(String action, String kind) {
-    driver.findElement(By.cssSelector("#briefing-details > summary")).click();
-    driver.findElement(By.cssSelector(".print-menu > summary")).click();
-    driver.findElement(By.cssSelector("[data-action=" + action + "]")).click();
+  private void printFromMenu(String action, String kind) throws IOException {
+    for (String folded : List.of("#briefing-details", ".print-menu")) {
+      if (!Boolean.TRUE.equals(run("return document.querySelector(arguments[0]).open", folded))) {
+        driver.findElement(By.cssSelector(folded + " > summary")).click();
+      }
+    }
+    WebElement button = driver.findElement(By.cssSelector("[data-action=" + action + "]"));
+    run("arguments[0].scrollIntoView({block: 'center'})", button);
+    Files.write(SHOTS.resolve("menu-" + action + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    button.click();
     new WebDriverWait(driver, Duration.ofSeconds(60))
         .until(
             d ->
@@ -178,6 +186,28 @@ class PrintBrowserTest {
       assertDrawn(page, 0.45, 0.3, 0.95, handout ? 0.55 : 0.8, name + " page " + i);
       assertBanner(page, name + " page " + i);
     }
+  }
+
+  @Test
+  void notesTooLongForTheHandoutPageGetAPageOfTheirOwn() throws Exception {
+    openMap();
+    driver.findElement(By.cssSelector("#briefing-details > summary")).click();
+    // Slide 1's notes typed long into the editor (unsaved: the handout prints what is open).
+    run(
+        "const li = document.querySelector('#briefing-panel li[data-slide=\"0\"]');"
+            + " li.querySelector('details.slide-edit').open = true;"
+            + " const notes = li.querySelectorAll('textarea')[1];"
+            + " notes.value = 'A long note. '.repeat(250) + 'The last words of the notes.';"
+            + " notes.dispatchEvent(new Event('input', { bubbles: true }));");
+    printFromMenu("print-handout", "briefing");
+    byte[] pdf = printToPdf("handout-long-notes");
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(doc.getNumberOfPages()).as("8 slides and one page of notes").isEqualTo(9);
+      assertThat(squash(pageText(doc, 1))).containsIgnoringCase("in full on the next page");
+      assertThat(squash(pageText(doc, 2))).contains("The last words of the notes.");
+      assertThat(squash(pageText(doc, 3))).contains("Kidal, November 2023");
+    }
+    render(pdf, 2, "handout-long-notes-02");
   }
 
   private static String pageText(PDDocument doc, int page) throws IOException {
