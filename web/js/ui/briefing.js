@@ -47,9 +47,10 @@ export function renderEditor(container, view, on) {
     printMenu(b, on),
     el('p', { class: 'briefing-people', text: view.people ? `Also here: ${view.people}` : '' }),
     el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }),
-    view.offers?.length ? el('div', { class: 'briefing-row briefing-offers' },
-      view.offers.map((o) => el('button', { type: 'button', 'data-action': o.action, text: o.label, onclick: o.run })))
-      : null);
+    // replaceChildren would write a null out as the text "null": no offers, no node.
+    ...(view.offers?.length ? [el('div', { class: 'briefing-row briefing-offers' },
+      view.offers.map((o) => el('button', { type: 'button', 'data-action': o.action, text: o.label, onclick: o.run })))]
+      : []));
 }
 
 /**

@@ -86,6 +86,9 @@ class PrintBrowserTest {
         driver.findElement(By.cssSelector(folded + " > summary")).click();
       }
     }
+    assertThat((String) run("return document.getElementById('briefing-panel').textContent"))
+        .as("the panel's text (once it ended in a stray null)")
+        .doesNotContain("null");
     WebElement button = driver.findElement(By.cssSelector("[data-action=" + action + "]"));
     run("arguments[0].scrollIntoView({block: 'center'})", button);
     Files.write(SHOTS.resolve("menu-" + action + ".png"), driver.getScreenshotAs(OutputType.BYTES));
