@@ -9,15 +9,19 @@ import { drawMarker } from '../symbols.js';
 import { drawMap, projection } from './mapcanvas.js';
 import { northArrow, scaleBar, swatch } from './slideimage.js';
 
-/** The papers offered, landscape, in mm (print.css sizes the pages from the sheet's class). */
-export const PAPERS = { A4: { width: 297, height: 210 }, A3: { width: 420, height: 297 } };
+/**
+ * The papers offered, landscape, in mm (print.css sizes the pages from the sheet's class), and
+ * how much larger than on A4 the map's names and symbols are drawn (print.css's type sizes grow as
+ * much), so an A3 is the A4 enlarged rather than the same marks lost on a larger page.
+ */
+export const PAPERS = { A4: { width: 297, height: 210, typeScale: 1 }, A3: { width: 420, height: 297, typeScale: 1.4 } };
 // Canvas pixels per CSS pixel: lines and labels stay sharp on paper, the PDF stays a few MB.
 const SCALE = 2;
 
 /**
  * Lays out one page per item of pages on paper (A4 or A3), with each slide's speaker notes under
  * it when handout, and returns for each page its map's box and the projection the map will be
- * drawn with ({map, width, height, proj}), so its events can be fetched for exactly that box.
+ * drawn with ({map, width, height, k, proj}), so its events can be fetched for exactly that box.
  * Synchronous (a beforeprint handler calls it); the maps come in drawPage.
  */
 export function layoutSheet(sheet, pages, { paper = 'A4', handout = false } = {}) {
@@ -32,8 +36,10 @@ export function layoutSheet(sheet, pages, { paper = 'A4', handout = false } = {}
   if (handout) notesInFull(sheet, pages);
   sheet.classList.remove('measuring');
   sheet.dataset.paper = paper;
-  return maps.map((map, i) => ({ map, width: boxes[i].width, height: boxes[i].height,
-    proj: projection(pages[i].view, boxes[i].width, boxes[i].height) }));
+  const k = PAPERS[paper].typeScale;
+  // The map is drawn in units of k CSS pixels: its projection sees a box k times smaller.
+  return maps.map((map, i) => ({ map, width: boxes[i].width, height: boxes[i].height, k,
+    proj: projection(pages[i].view, boxes[i].width / k, boxes[i].height / k) }));
 }
 
 /** Draws a laid-out page's map and legend from its page data (events included). */
@@ -42,11 +48,12 @@ export function drawPage(entry, page) {
   canvas.className = 'print-map-image';
   canvas.width = Math.round(entry.width * SCALE); canvas.height = Math.round(entry.height * SCALE);
   const ctx = canvas.getContext('2d');
-  ctx.scale(SCALE, SCALE);
+  ctx.scale(SCALE * entry.k, SCALE * entry.k);
+  const { width, height } = entry.proj;
   drawMap(ctx, entry.proj, { layers: page.layers, missions: page.missions, events: page.eventsShown,
     emphasised: page.emphasised, aois: page.aois, aoisEmphasised: page.aoisEmphasised });
-  northArrow(ctx, entry.width - 44, 8);
-  scaleBar(ctx, entry.proj, entry.width - 16, entry.height - 14);
+  northArrow(ctx, width - 44, 8);
+  scaleBar(ctx, entry.proj, width - 16, height - 14);
   entry.map.replaceChildren(canvas, legendElement(page.legend, page.categories) ?? '');
 }
 
