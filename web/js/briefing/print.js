@@ -41,7 +41,10 @@ export function printing(deps) {
     entries.forEach((e, i) => drawPage(e, pages[i]));
   }
 
-  window.addEventListener('beforeprint', () => { if (!prepared) prepareNow(); });
+  window.addEventListener('beforeprint', () => {
+    if (prepared) return;
+    try { prepareNow(); } catch (e) { console.warn('Could not lay out the print sheet:', e); clearSheet(sheet); }
+  });
   window.addEventListener('afterprint', () => {
     prepared = false;
     delete sheet.dataset.ready;
