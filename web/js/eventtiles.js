@@ -49,7 +49,7 @@ export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
   } else {
     entry = { at: performance.now(), tile: load(url, coords, priority) };
     // A failure is not remembered: the next ask tries again.
-    entry.tile.catch(() => { if (cache.get(url) === entry) cache.delete(url); });
+    entry.tile.then((t) => { entry.decoded = t; }, () => { if (cache.get(url) === entry) cache.delete(url); });
   }
   cache.set(url, entry);
   while (cache.size > CACHE_TILES) cache.delete(cache.keys().next().value);
@@ -138,8 +138,22 @@ export function tileLonLat({ z, x: tx, y: ty }, x, y) {
  * byCategory}]}. For drawing a view somewhere else than on the live map (exports).
  */
 export async function eventsInBox(bbox, z, query) {
-  const zoom = Math.max(0, Math.min(16, Math.round(z)));
-  const tiles = await Promise.all(tilesCovering(bbox, zoom).map(async (c) => [c, await fetchTile(c, query)]));
+  const tiles = await Promise.all(tilesCovering(bbox, tileZoom(z)).map(async (c) => [c, await fetchTile(c, query)]));
+  return flatten(tiles);
+}
+
+/**
+ * The same from the tiles already decoded only, at once (a print started by Ctrl+P cannot wait
+ * for the network): at the live map's zoom they are all there; a missing tile is left out.
+ */
+export function eventsInBoxNow(bbox, z, query) {
+  return flatten(tilesCovering(bbox, tileZoom(z))
+    .map((c) => [c, fresh(tileUrl(c, query))?.decoded]).filter(([, t]) => t));
+}
+
+const tileZoom = (z) => Math.max(0, Math.min(16, Math.round(z)));
+
+function flatten(tiles) {
   const inside = (p) => p.x >= 0 && p.y >= 0 && p.x < TILE_SIZE && p.y < TILE_SIZE;
   const out = { events: [], clusters: [] };
   for (const [c, t] of tiles) {

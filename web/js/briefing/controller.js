@@ -7,7 +7,8 @@ import { session } from '../session.js';
 import { presenter } from '../ui/presenter.js';
 import { flyToView, freeBounds, resized } from '../map/view.js';
 import { formatEventDate } from '../dates.js';
-import { eventsInBox } from '../eventtiles.js';
+import { eventsInBox, eventsInBoxNow } from '../eventtiles.js';
+import { printing, viewSources } from './print.js';
 import { mapWidth, slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
 import { CATEGORIES, missionOrder } from '../styles.js';
@@ -172,21 +173,17 @@ export async function briefings(ctx) {
     if (select) await open(select); else render();
   }
 
-  /** A slide's image content; its events come from the event tiles at the image's own zoom. */
-  async function page(slide, i, total, panel = true) {
+  const NONE = { events: [], clusters: [] };
+  /** A slide's export content (PNG, print), given the events its map shows (shown). */
+  function pageOf(slide, i, total, panel = true, shown = NONE) {
     const layers = new Map(slide.layers.filter((id) => byId.has(id)).map((id) => [id, byId.get(id).geojson]));
     const time = slide.time ?? fullWindow;
-    await fetchEvents([slide]);
-    const proj = projection(slideView(slide), mapWidth(panel), SIZE.mapHeight);
     // AOIs as the map would show them: all of them when the AOI layer is on, the slide's heavier.
     const aois = slide.layers.includes('aois') || slide.aois?.length ? ctx.aois?.features?.() ?? [] : [];
-    const shown = slide.layers.includes('events')
-      ? await eventsInBox(proj.bbox, proj.zoom, { time, filter: state.get().filter })
-      : { events: [], clusters: [] };
     const categories = new Set([...shown.events.map((e) => e.properties.category),
       ...shown.clusters.flatMap((c) => Object.keys(c.byCategory))]);
     return {
-      title: slide.title, caption: slide.caption, sources: slide.sources, events: describe(slide),
+      title: slide.title, caption: slide.caption, sources: slide.sources, notes: slide.notes, events: describe(slide),
       subtitle: [view.current?.name, total ? `slide ${i + 1} of ${total}` : null,
         `${formatEventDate(time.from, time.to, 'range')}`].filter(Boolean).join(' · '),
       banner: view.current?.banner ?? '', dates: datesText, view: slideView(slide), layers,
@@ -199,8 +196,27 @@ export async function briefings(ctx) {
       aois, aoisEmphasised: new Set(slide.aois ?? []), panel,
     };
   }
+  const eventQuery = (slide) => ({ time: slide.time ?? fullWindow, filter: state.get().filter });
+  /** The events a slide's map shows in proj's box, from the event tiles at that map's zoom. */
+  const eventsFor = async (slide, proj) => (slide.layers.includes('events')
+    ? eventsInBox(proj.bbox, proj.zoom, eventQuery(slide)) : NONE);
+  /** The same at once, from the tiles the live map holds (its own zoom). */
+  const eventsNow = (slide, proj) => (slide.layers.includes('events')
+    ? eventsInBoxNow(proj.bbox, map.getZoom(), eventQuery(slide)) : NONE);
+  /** A slide's image content; its events come from the event tiles at the image's own zoom. */
+  async function page(slide, i, total, panel = true) {
+    await fetchEvents([slide]);
+    const proj = projection(slideView(slide), mapWidth(panel), SIZE.mapHeight);
+    return pageOf(slide, i, total, panel, await eventsFor(slide, proj));
+  }
   const currentSlide = () => ({ ...captureSlide(state.get(), 'Sahel Map: current view'),
     events: state.get().selected ? [state.get().selected] : [] });
+  const printer = printing({ sheet: document.getElementById('print-sheet'), pageOf, eventsFor, eventsNow, fetchEvents,
+    slides: () => view.current?.slides ?? [],
+    // The view as the screen frames it (its free part, as a slide captures it), fitted to the paper.
+    currentSlide: () => ({ ...currentSlide(), view: { bbox: freeBounds(map) },
+      sources: viewSources(ctx.collections, state.get().visible) }) });
+  const printFailed = (e) => { view.status = `Could not print: ${e.message}`; render(); };
   const png = (canvas) => new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
   const download = (blob, name) => {
     const a = document.createElement('a');
@@ -244,6 +260,8 @@ export async function briefings(ctx) {
       try { const { body } = await api.importBriefing(await file.text()); await refreshList(body.id); view.status = 'Imported.'; render(); } catch (e) { fail(e); }
     },
     pngView: async () => download(await png(slideCanvas(await page(currentSlide(), 0, 0, false))), 'sahel-map-view.png'),
+    printView: (paper) => printer.print({ kind: 'view', paper }).catch(printFailed),
+    printBriefing: (handout) => printer.print({ kind: 'briefing', paper: 'A4', handout }).catch(printFailed),
     pngSlides: async () => {
       const s = view.current.slides;
       for (let i = 0; i < s.length; i++) {
@@ -258,6 +276,8 @@ export async function briefings(ctx) {
     slidePng: async (i) => slideCanvas(await page(view.current.slides[i], i, view.current.slides.length)).toDataURL('image/png'),
     viewPng: async () => slideCanvas(await page(currentSlide(), 0, 0, false)).toDataURL('image/png'),
     knownLayers: () => [...known],
+    // The print sheet, laid out and drawn as the print buttons do, without opening the dialog.
+    preparePrint: (options) => printer.prepare(options),
     briefingSlide: (i) => view.current?.slides[i] ?? null,
     // [lat, lon] of a slide's event (points only), to check it is framed in the free map.
     eventLatLng: (id) => {

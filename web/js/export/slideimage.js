@@ -90,7 +90,8 @@ function banner(ctx, s, y) {
   ctx.textAlign = 'left';
 }
 
-function northArrow(ctx, x, y) {
+/** A north arrow whose point is at (x, y + 8), in a white disc; the print sheet draws it too. */
+export function northArrow(ctx, x, y) {
   ctx.fillStyle = '#ffffffdd'; ctx.beginPath(); ctx.arc(x, y + 30, 28, 0, 2 * Math.PI); ctx.fill();
   ctx.fillStyle = '#1f1b16'; ctx.beginPath();
   ctx.moveTo(x, y + 8); ctx.lineTo(x + 12, y + 46); ctx.lineTo(x, y + 38); ctx.lineTo(x - 12, y + 46); ctx.closePath(); ctx.fill();
@@ -134,7 +135,8 @@ function legend(ctx, sections, categories, x, bottom) {
   });
 }
 
-function swatch(ctx, e, x, y) {
+/** A legend entry's 28x14 swatch at (x, y - 1), hatch included; the print legend draws it too. */
+export function swatch(ctx, e, x, y) {
   const s = e.style;
   ctx.globalAlpha = 1; ctx.setLineDash(s.dashArray ? s.dashArray.split(/[ ,]+/).map(Number) : []);
   ctx.strokeStyle = s.color === '#fff' ? '#333' : s.color; ctx.lineWidth = Math.min(s.weight ?? 2, 4);

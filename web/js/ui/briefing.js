@@ -8,7 +8,7 @@ import { LIMITS } from '../briefing/slides.js';
  *        offers} (people: who else has it open, as text; offers: [{action, label, run}], the
  *        choices given when someone else saved it while this page has unsaved changes)
  * on: {pick, create, add, move, duplicate, remove, edit, retake, goto, save, present, meta,
- *      exportGeojson, exportPack, importFile, pngView, pngSlides}
+ *      exportGeojson, exportPack, importFile, pngView, pngSlides, printView, printBriefing}
  */
 export function renderEditor(container, view, on) {
   const b = view.current;
@@ -44,11 +44,28 @@ export function renderEditor(container, view, on) {
       el('button', { type: 'button', 'data-action': 'export-pack', text: 'GeoPackage pack',
         title: 'One GeoPackage with every layer, the events, the areas and the slides (opens in QGIS)',
         onclick: on.exportPack })),
+    printMenu(b, on),
     el('p', { class: 'briefing-people', text: view.people ? `Also here: ${view.people}` : '' }),
     el('p', { class: 'briefing-status', role: 'status', text: view.status ?? '' }),
-    view.offers?.length ? el('div', { class: 'briefing-row briefing-offers' },
-      view.offers.map((o) => el('button', { type: 'button', 'data-action': o.action, text: o.label, onclick: o.run })))
-      : null);
+    // replaceChildren would write a null out as the text "null": no offers, no node.
+    ...(view.offers?.length ? [el('div', { class: 'briefing-row briefing-offers' },
+      view.offers.map((o) => el('button', { type: 'button', 'data-action': o.action, text: o.label, onclick: o.run })))]
+      : []));
+}
+
+/**
+ * Print and PDF, folded: the browser's print dialog opens on the laid-out pages, and its "Save as
+ * PDF" makes the file (Ctrl+P alone prints the view at A4).
+ */
+function printMenu(b, on) {
+  const button = (action, text, run, disabled = false) => el('button', { type: 'button', 'data-action': action, text,
+    disabled, onclick: run });
+  return el('details', { class: 'downloads print-menu' }, el('summary', { text: 'Print / PDF' }),
+    el('div', { class: 'briefing-row' },
+      button('print-view-a4', 'Print view / PDF (A4)', () => on.printView('A4')),
+      button('print-view-a3', 'A3', () => on.printView('A3')),
+      button('print-briefing', 'Briefing PDF', () => on.printBriefing(false), !b.slides.length),
+      button('print-handout', 'Handout PDF', () => on.printBriefing(true), !b.slides.length)));
 }
 
 function slideItem(s, i, n, on) {

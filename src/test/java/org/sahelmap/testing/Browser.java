@@ -80,6 +80,20 @@ public final class Browser {
     driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
   }
 
+  /**
+   * The start the layout-sensitive tests share: a browser whose viewport is exactly width × height
+   * ({@link #viewport}), signed in to the live app as {@code account}, on its page, ready.
+   */
+  public static ChromeDriver openPage(
+      LiveApp live, int width, int height, boolean mobile, String account) {
+    ChromeDriver driver = open(width, height);
+    viewport(driver, width, height, mobile);
+    live.signIn(driver, account);
+    driver.get(live.base());
+    waitReady(driver);
+    return driver;
+  }
+
   public static void waitReady(ChromeDriver driver) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(

@@ -92,15 +92,8 @@ class BriefingFramingBrowserTest {
   @ParameterizedTest
   @CsvSource({"1280,720", "1366,768", "1920,1080", "3840,2160"})
   void everySlideShowsItsSubjectInTheFreePartOfTheMap(int width, int height) throws Exception {
-    driver = Browser.open(width, height);
-    // The window's size includes what headless Chromium keeps for itself: the screen under test
-    // is the viewport, so set that exactly.
-    driver.executeCdpCommand(
-        "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-    live.signIn(driver, TestAccounts.ANALYST);
-    driver.get(live.base());
-    Browser.waitReady(driver);
+    // The screen under test is the viewport, set exactly (the window also counts its frame).
+    driver = Browser.openPage(live, width, height, false, TestAccounts.ANALYST);
     driver.findElement(By.cssSelector("#briefing-details > summary")).click();
     run(
         "Element.prototype.requestFullscreen ="

@@ -61,10 +61,7 @@ class ExportContentBrowserTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).isEqualTo(201);
-    driver = Browser.open(1920, 1080);
-    live.signIn(driver, TestAccounts.ANALYST);
-    driver.get(live.base());
-    Browser.waitReady(driver);
+    driver = Browser.openPage(live, 1920, 1080, false, TestAccounts.ANALYST);
     // The AOI's centre in the middle of the map, so it is the middle of the exported map too.
     Browser.js(driver)
         .executeScript("window.sahelMap.map.setView([17, -3], 7, { animate: false })");

@@ -50,11 +50,8 @@ class LayoutBrowserTest {
   }
 
   private void load(int width, int height, boolean mobile) {
-    driver = Browser.open(width, height);
-    Browser.viewport(driver, width, height, mobile);
-    live.signIn(driver, TestAccounts.ANALYST); // draws and saves an AOI
-    driver.get(live.base());
-    Browser.waitReady(driver);
+    // Signed in as an analyst: the test draws and saves an AOI.
+    driver = Browser.openPage(live, width, height, mobile, TestAccounts.ANALYST);
     assertThat(run("return document.body.dataset.ready")).isEqualTo("true");
     assertThat(run("return [innerWidth, innerHeight]")).isEqualTo(List.of(width * 1L, height * 1L));
   }
