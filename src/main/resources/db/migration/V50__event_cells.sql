@@ -39,11 +39,17 @@ ALTER TABLE feature ADD COLUMN event_month timestamptz GENERATED ALWAYS AS (
           = date_trunc('month', timezone('UTC', coalesce(t_end, t_start)))
   THEN timezone('UTC', date_trunc('month', timezone('UTC', coalesce(t_start, t_end)))) END) STORED;
 
--- What the tiles read raw: a window's partial months, and the events no month holds.
+-- What the tiles read raw: a window's partial months, and the events no month holds. A tile's
+-- singles under a time window are read by month too (a box's longitudes hold every year's events,
+-- a window few of them); the box index carries event_month so that, for a window of many months,
+-- the planner can still read the box index alone.
+DROP INDEX feature_points_idx;
+CREATE INDEX feature_points_idx ON feature (layer_id, point_lon, point_lat)
+  INCLUDE (category, t_start, t_end, seq, event_month);
 CREATE INDEX feature_month_points_idx ON feature (layer_id, event_month, point_lon, point_lat)
-  INCLUDE (category, t_start, t_end) WHERE event_month IS NOT NULL;
+  INCLUDE (category, t_start, t_end, seq) WHERE event_month IS NOT NULL;
 CREATE INDEX feature_unmonthed_points_idx ON feature (layer_id, point_lon, point_lat)
-  INCLUDE (category, t_start, t_end) WHERE event_month IS NULL;
+  INCLUDE (category, t_start, t_end, seq) WHERE event_month IS NULL;
 
 CREATE TABLE event_cell (
   layer_id text NOT NULL REFERENCES layer (id) ON DELETE CASCADE,

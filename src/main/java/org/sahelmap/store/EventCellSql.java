@@ -156,6 +156,19 @@ final class EventCellSql {
    */
   record Months(Timestamp firstWhole, Timestamp afterWhole, List<Timestamp> partial) {
 
+    /** The first month the window touches (null when it has no start). */
+    Timestamp firstMonth() {
+      if (firstWhole == null) {
+        return null;
+      }
+      return partial.isEmpty() || partial.get(0).after(firstWhole) ? firstWhole : partial.get(0);
+    }
+
+    /** The last month the window touches (null when it has no end): the one its end falls in. */
+    Timestamp lastMonth() {
+      return afterWhole;
+    }
+
     static Months of(Instant from, Instant to) {
       List<Timestamp> partial = new ArrayList<>();
       Timestamp firstWhole = null;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -254,12 +255,6 @@ public final class PostgisTileStore implements TileStore {
   }
 
   /**
-   * The matching events in the tile's buffered box, from feature_points_idx: lon/lat, Web Mercator
-   * x/y (V50's mercator_x/y: the formulas, not ST_Transform per row: the same for points, at a
-   * fraction of the cost), and the grid cell at this zoom, counted from the world's top left.
-   * Events are points.
-   */
-  /**
    * The singles' scan needs only the box of the events the cells counted: on a sparse tile of a
    * dense longitude band (z5 north of Gao: nothing in the tile, 40,000 index entries in its
    * longitudes) that is the difference between reading the band and reading nothing.
@@ -269,28 +264,66 @@ public final class PostgisTileStore implements TileStore {
           + " AND point_lat BETWEEN (SELECT min(min_lat) FROM cells)"
           + " AND (SELECT max(max_lat) FROM cells)";
 
+  /**
+   * The matching events in the tile's buffered box: lon/lat, Web Mercator x/y (V50's mercator_x/y:
+   * the formulas, not ST_Transform per row: the same for points, at a fraction of the cost), and
+   * the grid cell at this zoom, counted from the world's top left. Events are points. Without a
+   * time window they come from feature_points_idx; with one, from the months it covers
+   * (feature_month_points_idx) plus the events no month holds, since a box's longitudes hold every
+   * year's events and a window only a few of them.
+   */
   private static String scan(
       String layerId, TileCoord t, ItemQuery filters, List<Object> params, String narrower) {
     String origin = Double.toString(WebMercatorQuad.ORIGIN);
     double cell = t.size() / EventTiles.GRID;
     params.add(cell);
     params.add(cell);
+    String points;
+    if (filters.from() == null && filters.to() == null) {
+      points = points(layerId, t, filters, params, narrower);
+    } else {
+      String unmonthed = points(layerId, t, filters, params, narrower) + " AND event_month IS NULL";
+      String monthed = points(layerId, t, filters, params, narrower) + monthsOf(filters, params);
+      points = unmonthed + " UNION ALL " + monthed;
+    }
+    return "(SELECT seq, category, lon, lat, mx, my, floor((mx + "
+        + origin
+        + ") / ?) AS cx, floor(("
+        + origin
+        + " - my) / ?) AS cy FROM ("
+        + points
+        + ") e) s";
+  }
+
+  /** The months a window touches, as a range of event_month (its parameters added here). */
+  private static String monthsOf(ItemQuery filters, List<Object> params) {
+    EventCellSql.Months months = EventCellSql.Months.of(filters.from(), filters.to());
+    StringBuilder sql = new StringBuilder(" AND event_month IS NOT NULL");
+    Timestamp first = filters.from() == null ? null : months.firstMonth();
+    if (first != null) {
+      sql.append(" AND event_month >= ?");
+      params.add(first);
+    }
+    if (filters.to() != null) {
+      sql.append(" AND event_month <= ?");
+      params.add(months.lastMonth());
+    }
+    return sql.toString();
+  }
+
+  private static String points(
+      String layerId, TileCoord t, ItemQuery filters, List<Object> params, String narrower) {
     String where = PostgisFeatureStore.where(layerId, filters, params);
     double[] box = t.lonLatBounds((double) BUFFER / EXTENT);
     params.add(box[0]);
     params.add(box[2]);
     params.add(box[1]);
     params.add(box[3]);
-    return "(SELECT seq, category, lon, lat, mx, my, floor((mx + "
-        + origin
-        + ") / ?) AS cx, floor(("
-        + origin
-        + " - my) / ?) AS cy FROM (SELECT seq, category, point_lon AS lon, point_lat AS lat,"
+    return "SELECT seq, category, point_lon AS lon, point_lat AS lat,"
         + " mercator_x(point_lon) AS mx, mercator_y(point_lat) AS my FROM feature WHERE "
         + where
         + " AND point_lon BETWEEN ? AND ? AND point_lat BETWEEN ? AND ?"
-        + narrower
-        + ") e) s";
+        + narrower;
   }
 
   private static String quoted(String identifier) {
