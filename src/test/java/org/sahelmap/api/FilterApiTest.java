@@ -322,7 +322,10 @@ class FilterApiTest {
             plan.append(rs.getString(1)).append('\n');
           }
         }
-        assertThat(plan.toString()).contains("feature_layer_geom_gix");
+        // Either GiST that leads with (layer_id, geom): on a layer this small V51's, which adds
+        // the time span, costs the same and may be picked.
+        assertThat(plan.toString())
+            .containsAnyOf("feature_layer_geom_gix", "feature_layer_geom_time_gix");
       }
       conn.rollback();
     }
