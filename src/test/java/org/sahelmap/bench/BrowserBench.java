@@ -1,10 +1,10 @@
 package org.sahelmap.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.BulkEvents;
@@ -52,9 +52,9 @@ public final class BrowserBench {
       firstPaint.add(((Number) t.get("fcp")).doubleValue());
       firstEvents.add(((Number) t.get("events")).doubleValue());
     }
-    List<Double> zoom = new ArrayList<>();
-    List<Double> pan = new ArrayList<>();
-    List<Double> time = new ArrayList<>();
+    List<Move> zoom = new ArrayList<>();
+    List<Move> pan = new ArrayList<>();
+    List<Move> time = new ArrayList<>();
     for (int i = 0; i < REPEATS; i++) {
       zoom.add(
           timed(
@@ -73,8 +73,8 @@ public final class BrowserBench {
     }
     // The same moves after the map has rested as a user looking at it would (REST_MS), which is
     // when the page fetches ahead the tiles a next pan or zoom needs (map/prefetch.js).
-    List<Double> restedZoom = new ArrayList<>();
-    List<Double> restedPan = new ArrayList<>();
+    List<Move> restedZoom = new ArrayList<>();
+    List<Move> restedPan = new ArrayList<>();
     List<Double> ahead = new ArrayList<>();
     int unfinished = 0;
     for (int i = 0; i < REPEATS * 2; i++) {
@@ -97,14 +97,21 @@ public final class BrowserBench {
         ((Number) script(driver, "return performance.memory.usedJSHeapSize")).doubleValue() / 1e6;
     System.out.printf(
         Locale.ROOT, "browser-bench: %,d synthetic events + the curated ones, 1366x768%n", events);
-    System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "measure", "median ms", "worst ms");
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10s %10s %8s %10s%n",
+        "measure",
+        "median ms",
+        "worst ms",
+        "tiles",
+        "last tile");
     row("first contentful paint", firstPaint);
     row("events drawn after load", firstEvents);
-    row("redraw after zoom", zoom);
-    row("redraw after pan", pan);
-    row("redraw after timeline change", time);
-    row("zoom after a " + REST_MS / 1000 + " s rest", restedZoom);
-    row("pan after a " + REST_MS / 1000 + " s rest", restedPan);
+    moves("redraw after zoom", zoom);
+    moves("redraw after pan", pan);
+    moves("redraw after timeline change", time);
+    moves("zoom after a " + REST_MS / 1000 + " s rest", restedZoom);
+    moves("pan after a " + REST_MS / 1000 + " s rest", restedPan);
     System.out.printf(
         Locale.ROOT,
         "%-34s %10.0f %10s%n",
@@ -129,16 +136,32 @@ public final class BrowserBench {
           + "  done({ fcp: fcp ? fcp.startTime : -1, events: ev ? ev.startTime : performance.now() });"
           + " });";
 
+  /**
+   * One timed move: ms until every tile in view was drawn, the tile requests it sent, and ms until
+   * the last of their responses arrived (the rest of the redraw is the page's own work).
+   */
+  private record Move(double ms, double tiles, double lastTile) {}
+
   /** Runs the action on the map (m) and answers the time until every tile in view is drawn. */
-  private static double timed(ChromeDriver driver, String action) {
-    Object ms =
-        driver.executeAsyncScript(
-            "const done = arguments[arguments.length - 1]; const m = window.sahelMap.map;"
-                + " const t0 = performance.now(); "
-                + action
-                + " window.sahelMap.eventsDrawn().then(() => requestAnimationFrame(() =>"
-                + " done(performance.now() - t0)));");
-    return ((Number) ms).doubleValue();
+  private static Move timed(ChromeDriver driver, String action) {
+    Map<?, ?> r =
+        (Map<?, ?>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const m = window.sahelMap.map;"
+                    // The buffer holds 250 entries and the page has long filled it.
+                    + " performance.clearResourceTimings(); const t0 = performance.now(); "
+                    + action
+                    + " window.sahelMap.eventsDrawn().then(() => requestAnimationFrame(() => {"
+                    + "  const ms = performance.now() - t0;"
+                    + "  const tiles = performance.getEntriesByType('resource')"
+                    + "    .filter((e) => e.name.includes('/tiles/') && e.startTime >= t0);"
+                    + "  const last = tiles.reduce((a, e) => Math.max(a, e.responseEnd - t0), 0);"
+                    + "  done({ ms, tiles: tiles.length, last });"
+                    + " }));");
+    return new Move(
+        ((Number) r.get("ms")).doubleValue(),
+        ((Number) r.get("tiles")).doubleValue(),
+        ((Number) r.get("last")).doubleValue());
   }
 
   private static void rest() {
@@ -156,12 +179,26 @@ public final class BrowserBench {
   }
 
   private static void row(String name, List<Double> ms) {
-    double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] v = sorted(ms.stream().mapToDouble(Double::doubleValue));
+    System.out.printf(Locale.ROOT, "%-34s %10.0f %10.0f%n", name, v[v.length / 2], v[v.length - 1]);
+  }
+
+  /** A row of moves, with the median tiles each sent and when the last of them arrived. */
+  private static void moves(String name, List<Move> moves) {
+    double[] ms = sorted(moves.stream().mapToDouble(Move::ms));
+    double[] tiles = sorted(moves.stream().mapToDouble(Move::tiles));
+    double[] last = sorted(moves.stream().mapToDouble(Move::lastTile));
     System.out.printf(
         Locale.ROOT,
-        "%-34s %10.0f %10.0f%n",
+        "%-34s %10.0f %10.0f %8.0f %10.0f%n",
         name,
-        v[v.length / 2],
-        Arrays.stream(v).max().orElse(0));
+        ms[ms.length / 2],
+        ms[ms.length - 1],
+        tiles[tiles.length / 2],
+        last[last.length / 2]);
+  }
+
+  private static double[] sorted(DoubleStream values) {
+    return values.sorted().toArray();
   }
 }
