@@ -38,8 +38,9 @@ const cache = new Map();
  * byCategory, bounds: [w, s, e, n]}]}, x and y in pixels of a 256 px tile. Features outside the
  * tile proper (a tile's buffer) are kept: they are drawn so symbols on a tile's edge stay whole.
  * A 204 is an empty tile. signal abandons the wait, not the request: a tile asked for is still
- * worth having in the cache (a map zoomed back, a prefetch that was already wanted). priority
- * 'low' is for prefetches, so they queue behind the tiles in view.
+ * worth having in the cache (a map zoomed back, a prefetch that was already wanted), unless the
+ * signal's reason is SUPERSEDED and nobody else waits for it: then the request is cancelled too.
+ * priority 'low' is for prefetches, so they queue behind the tiles in view.
  */
 export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
   const url = tileUrl(coords, query);
@@ -47,14 +48,26 @@ export function fetchTile(coords, query, { signal, priority = 'auto' } = {}) {
   if (entry) {
     cache.delete(url);
   } else {
-    entry = { at: performance.now(), tile: load(url, coords, priority) };
+    const request = new AbortController();
+    entry = { at: performance.now(), request, waiting: new Set(), kept: false,
+      tile: load(url, coords, priority, request.signal) };
     // A failure is not remembered: the next ask tries again.
     entry.tile.then((t) => { entry.decoded = t; }, () => { if (cache.get(url) === entry) cache.delete(url); });
   }
+  // Asked for without a way to give up (prefetch, export): wanted whatever the map does next.
+  if (!signal) entry.kept = true;
   cache.set(url, entry);
   while (cache.size > CACHE_TILES) cache.delete(cache.keys().next().value);
-  return signal ? abandonable(entry.tile, signal) : entry.tile;
+  return signal ? abandonable(entry, url, signal) : entry.tile;
 }
+
+/**
+ * The reason the map gives when it drops tiles made for filters that no longer hold (a timeline
+ * dragged through ten windows): such a tile is unlikely to be wanted again, so a request of it
+ * still queued in the browser is cancelled rather than left to take a connection and the server's
+ * time from the tiles of the window the user stopped on.
+ */
+export const SUPERSEDED = 'superseded';
 
 /** Drops every decoded tile: the events changed on the server (the live feed said so). */
 export function forgetTiles() {
@@ -72,19 +85,29 @@ function fresh(url) {
   return entry && performance.now() - entry.at < CACHE_MS ? entry : undefined;
 }
 
-async function load(url, coords, priority) {
-  const response = await fetch(url, { priority });
+async function load(url, coords, priority, signal) {
+  const response = await fetch(url, { priority, signal });
   if (response.status === 204) return { events: [], clusters: [] };
   if (!response.ok) throw new Error(`tile ${coords.z}/${coords.y}/${coords.x}: HTTP ${response.status}`);
   return decodeTile(new Uint8Array(await response.arrayBuffer()));
 }
 
-function abandonable(promise, signal) {
+function abandonable(entry, url, signal) {
   const abandoned = () => new DOMException('tile no longer wanted', 'AbortError');
   if (signal.aborted) return Promise.reject(abandoned());
+  entry.waiting.add(signal);
   return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(abandoned()), { once: true });
-    promise.then(resolve, reject);
+    const giveUp = () => {
+      entry.waiting.delete(signal);
+      if (signal.reason === SUPERSEDED && !entry.waiting.size && !entry.kept && !entry.decoded) {
+        entry.request.abort();
+        if (cache.get(url) === entry) cache.delete(url);
+      }
+      reject(abandoned());
+    };
+    signal.addEventListener('abort', giveUp, { once: true });
+    const settled = () => { entry.waiting.delete(signal); signal.removeEventListener('abort', giveUp); };
+    entry.tile.then((t) => { settled(); resolve(t); }, (e) => { settled(); reject(e); });
   });
 }
 

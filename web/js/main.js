@@ -147,14 +147,29 @@ async function start() {
       if (!s.visible.has(id) && map.hasLayer(layer)) layer.remove();
     }
     labelGroup.setHidden(collections.map((c) => c.id).filter((id) => !s.visible.has(id)));
-    events.refresh();
-    browser.refresh(s, { moved: 'view' in patch });
+    askSoon('view' in patch);
     filterForm.show(s.filter);
     time.show(s.time);
     syncLayerPanel($('layer-panel'), s.visible);
     renderLegendNow(s);
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
+  }
+  // The tiles, the list and the histogram are asked for once per change of the state, however many
+  // set() calls made it: both ends of the window moved by one script, a slide setting its layers,
+  // window and filter, a hash restored. Each question asked and then dropped in the same moment
+  // still reached the server (an abort cannot recall a request already handed to the network),
+  // which built it on the cores the question that stayed needed.
+  let asking = null;
+  function askSoon(moved) {
+    if (asking) { asking.moved ||= moved; return; }
+    asking = { moved };
+    queueMicrotask(() => {
+      const { moved: viewMoved } = asking;
+      asking = null;
+      events.refresh();
+      browser.refresh(state.get(), { moved: viewMoved });
+    });
   }
   state.subscribe(render);
   map.on('moveend', () => state.set({ view: currentView(map) }));

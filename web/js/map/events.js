@@ -4,7 +4,7 @@
 // (the selected one, a slide's highlighted ones, the one hovered in the list) are DOM markers.
 import { categorySvg, eventUncertainty } from '../styles.js';
 import { clusterRadius, drawCluster, drawMarker } from '../symbols.js';
-import { fetchTile, TILE_SIZE, tileLonLat } from '../eventtiles.js';
+import { fetchTile, SUPERSEDED, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
 import { pane } from './base.js';
 import { prefetchAround } from './prefetch.js';
@@ -55,7 +55,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     layer.query = query();
     layer.loaded = new Map();
     layer.on('tileunload', (e) => {
-      e.tile.abort?.abort();
+      // A tile of filters that no longer hold is given up for good; one pruned by a zoom or a pan
+      // may be wanted again, so its request runs on into the cache.
+      e.tile.abort?.abort(layer.superseded ? SUPERSEDED : undefined);
       layer.loaded.delete(layer._tileCoordsToKey(e.coords));
     });
     prefetch.watch(layer);
@@ -198,7 +200,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
         group.addLayer(shown);
         return;
       }
-      if (next) group.removeLayer(next);
+      if (next) { next.superseded = true; group.removeLayer(next); }
       shown.superseded = true;
       const layer = tileLayer();
       next = layer;
