@@ -36,6 +36,13 @@ FIXED_BOX="-1,15,2,18" # 3 x 3 degrees around Gao and Ansongo: about 50,000 even
 Z6="6/29/31"           # z/y/x: the z6 tile holding Gao (about 65,000 events)
 Z8="8/116/127"         # the z8 tile holding Gao (about 19,000 events)
 
+# wrk drives the server side; a fresh machine has none (Debian's package).
+if ! command -v wrk >/dev/null 2>&1; then
+  as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >/dev/null
+fi
+
 WORK=$(mktemp -d)
 SERVER_PID=
 cleanup() {
