@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.sahelmap.tiles.TileCoord;
@@ -83,6 +84,12 @@ public final class TileBenchSql {
     }
     if (v instanceof Timestamp t) {
       return "'" + t.toInstant() + "'::timestamptz";
+    }
+    // The partial months of a window (EventCellSql), bound as an array.
+    if (v instanceof Timestamp[] months) {
+      return months.length == 0
+          ? "'{}'::timestamptz[]"
+          : "ARRAY[" + String.join(", ", Arrays.stream(months).map(m -> literal(m)).toList()) + "]";
     }
     return "'" + String.valueOf(v).replace("'", "''") + "'";
   }
