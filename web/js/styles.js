@@ -129,6 +129,16 @@ export const PLACE_LABELS = {
 };
 
 /**
+ * Names across areas of the basemap: countries while a country is what the eye reads (not once a
+ * view shows a few towns), Mali's regions from the zoom at which a region fills a good part of the
+ * screen. Priorities against PLACE_LABELS: a country's name before a capital's, a region's after.
+ */
+export const AREA_LABELS = {
+  countries: { minZoom: 4, maxZoom: 6.5, priority: 4, className: 'country-name' },
+  'mali-regions': { minZoom: 6, maxZoom: 9.5, priority: 1.5, className: 'region-name' },
+};
+
+/**
  * Analysts' areas of interest: black outline over a yellow fill, apart from every mission and event
  * colour; solid, because dashes mean an uncertain place here. The selected one is drawn heavier.
  */

@@ -1,7 +1,8 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
-import { AOI, AOI_SELECTED, CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
+import { areaEntries } from '../arealabels.js';
+import { AOI, AOI_SELECTED, AREA_LABELS, CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
@@ -132,14 +133,25 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
       fillColor: capital ? PLACE_DOT.color : PLACE_DOT.fillColor });
     named.push({ name: f.properties.name, at: f.geometry.coordinates, pri: rule.priority, bold: capital ? 700 : 400 });
   }
+  for (const [id, rule] of Object.entries(AREA_LABELS)) {
+    if (!layers.has(id) || proj.zoom < rule.minZoom || proj.zoom > rule.maxZoom) continue;
+    for (const e of areaEntries(id, layers.get(id), rule)) {
+      named.push({ name: e.name.toUpperCase(), at: [e.lon, e.lat], pri: e.priority, bold: 600, centred: true,
+        color: id === 'countries' ? '#6e6153' : '#8b7f70', size: id === 'countries' ? 15 : 12 });
+    }
+  }
   named.sort((a, b) => b.pri - a.pri);
   for (const n of named) {
     const [x, y] = proj.point(n.at);
     ctx.font = `${n.bold} 16px sans-serif`;
-    const box = [x + 7, y - 10, x + 12 + ctx.measureText(n.name).width, y + 10];
+    const w = ctx.measureText(n.name).width;
+    const box = n.centred ? [x - w / 2, y - 10, x + w / 2, y + 10] : [x + 7, y - 10, x + 12 + w, y + 10];
     if (x < 0 || y < 0 || x > proj.width || y > proj.height || !free(box)) continue;
     taken.push(box);
-    label(ctx, n.name, x + 9, y, { size: n.pri >= 9 ? 17 : 15, weight: n.bold, color: n.color, italic: n.italic });
+    const size = n.size ?? (n.pri >= 9 ? 17 : 15);
+    if (n.centred) ctx.textAlign = 'center';
+    label(ctx, n.name, n.centred ? x : x + 9, y, { size, weight: n.bold, color: n.color, italic: n.italic });
+    ctx.textAlign = 'start';
   }
   for (const c of events.clusters) {
     const [x, y] = proj.point([c.lon, c.lat]);

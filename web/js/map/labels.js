@@ -6,7 +6,10 @@ import { pane } from './base.js';
 
 const L = window.L;
 
-/** entries: [{name, lat, lon, priority, minZoom, className, dotless}] */
+/**
+ * entries: [{name, lat, lon, priority, minZoom, maxZoom, className, dotless, centred}]; a centred
+ * entry (a country's or a region's name) is written across its point, with no dot and no other side.
+ */
 export function labelLayer(map, entries) {
   const paneName = pane(map, 'labels', 605);
   map.getPane(paneName).style.pointerEvents = 'none';
@@ -17,7 +20,7 @@ export function labelLayer(map, entries) {
     if (e.color) el.style.color = e.color;
     const m = L.marker([e.lat, e.lon], { pane: paneName, interactive: false, keyboard: false,
       icon: L.divIcon({ className: `place-label ${e.className ?? ''}`, html: el, iconSize: null,
-        iconAnchor: [-7, 9] }) });
+        iconAnchor: e.centred ? [0, 0] : [-7, 9] }) });
     m.entry = e;
     group.addLayer(m);
     return m;
@@ -50,7 +53,8 @@ const overlaps = (a, b) => a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b
  */
 function declutter(map, markers, hidden) {
   const zoom = map.getZoom();
-  const wanted = markers.filter((m) => m.getElement() && zoom >= m.entry.minZoom && !hidden.has(m.entry.collectionId));
+  const wanted = markers.filter((m) => m.getElement() && zoom >= m.entry.minZoom
+    && zoom <= (m.entry.maxZoom ?? Infinity) && !hidden.has(m.entry.collectionId));
   const shown = new Set(wanted);
   // Every candidate is shown, on its right, before anything is measured: a label hidden by the last
   // pass measures 0 px wide and would slip past every other label.
@@ -58,6 +62,7 @@ function declutter(map, markers, hidden) {
     const el = m.getElement();
     if (!el) continue;
     el.style.display = shown.has(m) ? '' : 'none';
+    el.style.marginTop = '';
     el.classList.remove('label-left');
   }
   const origin = map.getContainer().getBoundingClientRect();
@@ -70,7 +75,7 @@ function declutter(map, markers, hidden) {
   const names = [];
   const points = wanted.map((m) => map.latLngToContainerPoint(m.getLatLng()));
   // An area's label (fort, gold site, battle) sits beside its outline, with no dot to keep clear.
-  const allDots = points.map((p, i) => (wanted[i].entry.dotless ? null
+  const allDots = points.map((p, i) => (wanted[i].entry.dotless || wanted[i].entry.centred ? null
     : { x1: p.x - DOT, y1: p.y - DOT, x2: p.x + DOT, y2: p.y + DOT }));
   wanted.forEach((m, i) => {
     const p = points[i];
@@ -83,14 +88,25 @@ function declutter(map, markers, hidden) {
     const clear = !twin && !(dot && texts.some((t) => overlaps(dot, t)));
     // Better still a side that covers no place's dot at all, even one whose name comes later.
     const bare = (box) => free(box) && !allDots.some((d, j) => d && j !== i && overlaps(box, d));
-    const box = !clear ? null : [right, left].find(bare) ?? [right, left].find(free) ?? null;
+    const sides = m.entry.centred ? stacked(right) : [right, left];
+    const box = !clear ? null : sides.find(bare) ?? sides.find(free) ?? null;
     const el = m.getElement();
     if (!box) { el.style.display = 'none'; return; }
     if (box === left) el.classList.add('label-left');
+    el.style.marginTop = box.dy ? `${box.dy}px` : '';
     texts.push(box);
     dots.push(dot);
     names.push({ name: m.entry.name, p });
   });
+}
+
+/**
+ * Where a centred name may go: across its point, else a line or two above or below it (a town's
+ * name often sits right at the middle of its country). dy: the shift, applied as a margin.
+ */
+function stacked(box) {
+  const h = box.y2 - box.y1;
+  return [0, -1, 1, -2, 2].map((k) => ({ ...box, y1: box.y1 + k * h, y2: box.y2 + k * h, dy: k * h }));
 }
 
 export function placeEntries(places) {

@@ -1,6 +1,7 @@
 package org.sahelmap.testing;
 
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The place names the page shows now, read from their boxes on screen (not from our own maths). */
@@ -11,15 +12,34 @@ public final class Labels {
       "const map = document.getElementById('map').getBoundingClientRect();"
           + " const shown = [...document.querySelectorAll('.leaflet-labels-pane .place-label')]"
           + " .filter((e) => getComputedStyle(e).display !== 'none')"
-          + " .map((e) => ({ name: e.textContent, r: e.firstChild.getBoundingClientRect() }))"
+          + " .map((e) => ({ name: e.textContent, area: e.classList.contains('area-name'),"
+          + " r: e.firstChild.getBoundingClientRect() }))"
           + " .filter(({ r }) => r.width > 0 && r.right > map.left && r.left < map.right"
           + " && r.bottom > map.top && r.top < map.bottom);";
 
-  /** The names of the labels shown inside the map's box. */
+  /** The names of places (towns, mission places) shown inside the map's box. */
   @SuppressWarnings("unchecked")
   public static List<String> shown(ChromeDriver driver) {
     return (List<String>)
-        Browser.js(driver).executeScript(SHOWN + " return shown.map((s) => s.name);");
+        Browser.js(driver)
+            .executeScript(SHOWN + " return shown.filter((s) => !s.area).map((s) => s.name);");
+  }
+
+  /**
+   * The names written across areas (countries, regions) shown inside the map's box, each with the
+   * lon/lat under the middle of its text: [{name, lon, lat}].
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> areas(ChromeDriver driver) {
+    return (List<Map<String, Object>>)
+        Browser.js(driver)
+            .executeScript(
+                SHOWN
+                    + " const m = window.sahelMap.map;"
+                    + " return shown.filter((s) => s.area).map((s) => {"
+                    + "  const ll = m.containerPointToLatLng([(s.r.left + s.r.right) / 2 - map.left,"
+                    + "   (s.r.top + s.r.bottom) / 2 - map.top]);"
+                    + "  return { name: s.name, lon: ll.lng, lat: ll.lat }; });");
   }
 
   /** Every pair of shown labels whose text boxes overlap, as "A / B". */

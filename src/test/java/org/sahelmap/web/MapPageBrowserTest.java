@@ -8,12 +8,18 @@ import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -417,6 +423,61 @@ class MapPageBrowserTest {
             .as("%s named at %s", twin, v[0])
             .isLessThanOrEqualTo(1);
       }
+    }
+  }
+
+  /**
+   * Countries and Mali's regions are named on the basemap, each name inside its own area (checked
+   * against the shipped outlines with JTS, not the page's maths), at the zooms where they help.
+   */
+  @Test
+  void countriesAndRegionsAreNamedInsideThemselves() throws Exception {
+    Map<String, Geometry> countries = outlines("data/geo/countries.geojson");
+    Map<String, Geometry> regions = outlines("data/geo/mali-regions.geojson");
+    load(1366, 768, "#map=5/17.0/-1.5");
+    Thread.sleep(400);
+    List<Map<String, Object>> shown = Labels.areas(driver);
+    assertThat(shown).extracting(a -> a.get("name")).contains("Mali", "Niger", "Algeria");
+    assertInside(shown, countries);
+    assertThat(Labels.overprinted(driver)).isEmpty();
+
+    driver.get("about:blank");
+    load(1366, 768, "#map=7/18.5/-1.0");
+    Thread.sleep(400);
+    shown = Labels.areas(driver);
+    assertThat(shown)
+        .extracting(a -> a.get("name"))
+        .contains("Timbuktu", "Gao")
+        .doesNotContain("Mali");
+    assertInside(shown, regions);
+    assertThat(Labels.overprinted(driver)).isEmpty();
+
+    driver.get("about:blank");
+    load(1366, 768, "#map=11/18.44/1.41");
+    Thread.sleep(400);
+    assertThat(Labels.areas(driver)).as("no area names over a town's streets").isEmpty();
+  }
+
+  private static Map<String, Geometry> outlines(String file) throws Exception {
+    JsonNode fc = new ObjectMapper().readTree(Files.readString(DevData.repoRoot().resolve(file)));
+    GeoJsonReader reader = new GeoJsonReader();
+    Map<String, Geometry> out = new HashMap<>();
+    for (JsonNode f : fc.get("features")) {
+      out.put(f.get("properties").get("name").asText(), reader.read(f.get("geometry").toString()));
+    }
+    return out;
+  }
+
+  private static void assertInside(List<Map<String, Object>> shown, Map<String, Geometry> areas) {
+    GeometryFactory gf = new GeometryFactory();
+    for (Map<String, Object> a : shown) {
+      Geometry area = areas.get((String) a.get("name"));
+      assertThat(area).as("an area named %s", a.get("name")).isNotNull();
+      Point p =
+          gf.createPoint(
+              new Coordinate(
+                  ((Number) a.get("lon")).doubleValue(), ((Number) a.get("lat")).doubleValue()));
+      assertThat(area.contains(p)).as("%s written inside itself (%s)", a.get("name"), p).isTrue();
     }
   }
 
