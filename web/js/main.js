@@ -28,6 +28,7 @@ import { followChanges } from './live.js';
 import { presenceHeard, reloadPresence } from './presence.js';
 import { filterParams, forgetTiles } from './eventtiles.js';
 import { phoneSheet } from './ui/sheet.js';
+import { skipLinks } from './ui/skiplinks.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
 import { startAois } from './aoiapp.js';
@@ -39,6 +40,7 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
+  skipLinks();
   phoneSheet(document.querySelector('.sidebar'), $('legend'));
   const signIn = accountControl($('account'));
   const session = await loadSession();

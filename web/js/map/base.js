@@ -16,8 +16,24 @@ export function createMap(element, view) {
   map.setView([v.lat, v.lon], v.zoom);
   L.control.scale({ imperial: false, position: 'bottomright', maxWidth: 160 }).addTo(map);
   cursorControl().addTo(map);
+  // Shapes are not Tab stops: Chromium makes every clickable SVG path focusable, and focusing one
+  // outside the view scrolls the map's panes to it (the map "flew" to Beijing on Tab). Features
+  // are reached from the panels (layer list, event list), which come first in the Tab order.
+  map.on('layeradd', (e) => {
+    e.layer._path?.setAttribute('tabindex', '-1');
+    e.layer._path?.setAttribute('focusable', 'false');
+  });
   return map;
 }
+
+/**
+ * Every popup's options: panned fully into the map, clear of the zoom, ruler and draw toolbars on the
+ * left (56 px) and of the scale and attribution at the foot, so a popup opened from the keyboard
+ * or near an edge is neither cut off nor hidden under a control. (Not keepInView: it would pull
+ * the map back to the popup after every later move, a slide's flight included.)
+ */
+export const POPUP = { maxWidth: 340, maxHeight: 420, autoPan: true,
+  autoPanPaddingTopLeft: [56, 12], autoPanPaddingBottomRight: [12, 28] };
 
 /** One pane per drawn collection, so each keeps its place in the stack whatever is toggled. */
 export function pane(map, name, zIndex) {

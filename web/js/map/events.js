@@ -6,7 +6,7 @@ import { categorySvg, eventUncertainty } from '../styles.js';
 import { clusterRadius, drawCluster, drawMarker } from '../symbols.js';
 import { fetchTile, SUPERSEDED, TILE_SIZE, tileLonLat } from '../eventtiles.js';
 import { eventPopup } from '../ui/popup.js';
-import { pane } from './base.js';
+import { pane, POPUP } from './base.js';
 import { prefetchAround } from './prefetch.js';
 import { el } from '../ui/dom.js';
 
@@ -96,7 +96,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
 
   function openPopup(f) {
     let box;
-    const popup = L.popup({ maxWidth: 340, maxHeight: 420, offset: [0, -4] }).setLatLng(latLngOf(f));
+    const popup = L.popup({ ...POPUP, offset: [0, -4] }).setLatLng(latLngOf(f));
     popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
     drop(selectedMarker);
     drop(selectedArea);

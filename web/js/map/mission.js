@@ -2,7 +2,7 @@
 // points as solid dots and uncertainty areas dashed and hatched.
 import { missionStyle } from '../styles.js';
 import { missionPopup } from '../ui/popup.js';
-import { pane } from './base.js';
+import { pane, POPUP } from './base.js';
 import { el } from '../ui/dom.js';
 
 const L = window.L;
@@ -16,7 +16,7 @@ export function missionLayer(map, collection, geojson, rank) {
     pointToLayer: (f, latlng) => L.circleMarker(latlng,
       { ...missionStyle(collection, f.properties, 'Point'), pane: paneName }),
     onEachFeature: (f, layer) => {
-      layer.bindPopup(() => missionPopup(collection, f), { maxWidth: 340, maxHeight: 420 });
+      layer.bindPopup(() => missionPopup(collection, f), POPUP);
       // An element: Leaflet would parse a string as HTML.
       if (f.properties?.name) layer.bindTooltip(el('span', { text: f.properties.name }), { sticky: true, className: 'hover-name' });
     },
