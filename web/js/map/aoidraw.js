@@ -4,6 +4,7 @@
 import { AOI, AOI_SELECTED } from '../styles.js';
 import { circleCenter, circleRing, polygonFromLatLngs } from '../aoigeo.js';
 import { escapeHtml } from '../format.js';
+import { drawMeasure } from './aoimeasure.js';
 import { pane } from './base.js';
 
 const L = window.L;
@@ -23,7 +24,7 @@ export function aoiLayer(map, handlers) {
   const draw = new L.Control.Draw({
     position: 'topright', // the legend has the bottom left, zoom and ruler the top left
     draw: {
-      polygon: { allowIntersection: false, showArea: false, shapeOptions: { ...AOI, pane: PANE } },
+      polygon: { allowIntersection: false, showArea: false, showLength: false, shapeOptions: { ...AOI, pane: PANE } },
       rectangle: { showArea: false, shapeOptions: { ...AOI, pane: PANE } },
       circle: { showRadius: true, metric: true, shapeOptions: { ...AOI, pane: PANE } },
       polyline: false, marker: false, circlemarker: false,
@@ -31,6 +32,8 @@ export function aoiLayer(map, handlers) {
     edit: { featureGroup: group, remove: true, edit: { selectedPathOptions: { ...AOI_SELECTED, dashArray: '8 5', maintainColor: false } } },
   });
   map.addControl(draw);
+  // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see aoimeasure.js.
+  drawMeasure(map, (type) => draw._toolbars.draw._modes[type]?.handler);
 
   map.on(L.Draw.Event.CREATED, (e) => {
     if (e.layerType === 'circle') {
