@@ -5,6 +5,7 @@ import { AOI, AOI_SELECTED } from '../styles.js';
 import { circleCenter, circleRing, polygonFromLatLngs } from '../aoigeo.js';
 import { escapeHtml } from '../format.js';
 import { drawMeasure } from './aoimeasure.js';
+import { drawingVertices } from './aoiundo.js';
 import { pane } from './base.js';
 
 const L = window.L;
@@ -12,7 +13,9 @@ const PANE = 'aois';
 
 /**
  * handlers: onCreated({geometry, radius_m}), onEdited([{id, geometry, radius_m}]), onDeleted([id]),
- * onSelect(id), onFile(text, fileName).
+ * onSelect(id), onFile(text, fileName); for undo: onShapeEdit(id, before, after) as each vertex
+ * move or area move ends (LatLng arrays), onEditSession('start' | 'cancel'), onUndoable() when what
+ * the polygon being drawn can undo changes.
  */
 export function aoiLayer(map, handlers) {
   pane(map, PANE, 450);
@@ -33,7 +36,10 @@ export function aoiLayer(map, handlers) {
   });
   map.addControl(draw);
   // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see aoimeasure.js.
-  drawMeasure(map, (type) => draw._toolbars.draw._modes[type]?.handler);
+  const handlerOf = (type) => draw._toolbars.draw._modes[type]?.handler;
+  drawMeasure(map, handlerOf);
+  const vertices = drawingVertices(map, handlerOf, () => handlers.onUndoable?.());
+  shapeEdits(map, group, handlers);
 
   map.on(L.Draw.Event.CREATED, (e) => {
     if (e.layerType === 'circle') {
@@ -106,6 +112,16 @@ export function aoiLayer(map, handlers) {
 
   return {
     layer: group,
+    /** Vertex undo/redo of the polygon being drawn (aoiundo.js). */
+    vertices,
+    /** Gives an area the shape (LatLng arrays from onShapeEdit), also while its vertices are edited. */
+    setShape(id, latlngs) {
+      const l = byId.get(id);
+      if (!l) return;
+      l.setLatLngs(cloneLatLngs(latlngs));
+      l.edited = true; // the edit toolbar's Save takes it
+      if (l.editing?.enabled()) l.editing.updateMarkers();
+    },
     /** Draws (or redraws) one AOI feature; features without an id are drafts, drawn the same. */
     put,
     setAll(features) { group.clearLayers(); byId.clear(); features.forEach(put); },
@@ -127,6 +143,32 @@ function latLngsOf(geometry) {
 }
 
 const geometryOf = (layer) => layer.toGeoJSON(7).geometry;
+
+const cloneLatLngs = (x) => (Array.isArray(x) ? x.map(cloneLatLngs) : L.latLng(x.lat, x.lng));
+
+/**
+ * Each vertex or whole-area move ending in the edit mode goes to onShapeEdit with the shape before
+ * and after; a cancelled session (Leaflet.draw puts the shapes back) is told as 'cancel'.
+ */
+function shapeEdits(map, group, handlers) {
+  const before = new Map();
+  let saved = false;
+  const moved = (layer) => {
+    const after = cloneLatLngs(layer.getLatLngs());
+    handlers.onShapeEdit?.(layer.aoiId, before.get(layer), after);
+    before.set(layer, after);
+  };
+  map.on('draw:editstart', () => {
+    saved = false;
+    before.clear();
+    group.eachLayer((layer) => before.set(layer, cloneLatLngs(layer.getLatLngs())));
+    handlers.onEditSession?.('start');
+  });
+  map.on(L.Draw.Event.EDITVERTEX, (e) => { if (e.poly && before.has(e.poly)) moved(e.poly); });
+  map.on('draw:editmove', (e) => { if (before.has(e.layer)) moved(e.layer); });
+  map.on(L.Draw.Event.EDITED, () => { saved = true; });
+  map.on('draw:editstop', () => { if (!saved) handlers.onEditSession?.('cancel'); before.clear(); });
+}
 
 /**
  * While editing, each AOI gets a handle at its middle: dragging it moves the whole area (a circle

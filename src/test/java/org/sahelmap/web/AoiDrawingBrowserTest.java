@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +29,8 @@ import org.sahelmap.testing.TestAccounts;
 
 /**
  * Drawing an AOI in the real page: the perimeter and area shown by the cursor while drawing and
- * editing, checked against GeographicLib's geodesic polygon for the same vertices.
+ * editing, checked against GeographicLib's geodesic polygon for the same vertices; undo and redo of
+ * vertices while drawing and of whole edits after.
  */
 class AoiDrawingBrowserTest {
   static final Pattern FIGURES = Pattern.compile("Perimeter ([\\d,.]+) km\\s+Area ([\\d,.]+) km²");
@@ -161,6 +163,140 @@ class AoiDrawingBrowserTest {
     screenshot("aoi-drawing-measure-phone.png");
     new Actions(driver).release().perform();
     assertFigures(shown, sw, new double[] {sw[0], ne[1]}, ne, new double[] {ne[0], sw[1]});
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private void keys(CharSequence key, boolean shift) {
+    Actions a = new Actions(driver).keyDown(Keys.CONTROL);
+    if (shift) {
+      a = a.keyDown(Keys.SHIFT);
+    }
+    a = a.sendKeys(key);
+    if (shift) {
+      a = a.keyUp(Keys.SHIFT);
+    }
+    a.keyUp(Keys.CONTROL).perform();
+  }
+
+  private WebElement button(String label) {
+    return driver.findElement(By.cssSelector(".aoi-undo button[aria-label='" + label + "']"));
+  }
+
+  private long drawnVertices() {
+    return driver.findElements(By.cssSelector(".leaflet-marker-pane .leaflet-editing-icon")).size();
+  }
+
+  private String draftPath() {
+    List<WebElement> paths = driver.findElements(By.cssSelector("path[data-aoi='draft:new']"));
+    return paths.isEmpty() ? null : paths.get(0).getAttribute("d");
+  }
+
+  private void waitUntil(java.util.function.BooleanSupplier ok, String what) {
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .withMessage(what)
+        .until(d -> ok.getAsBoolean());
+  }
+
+  @Test
+  void undoAndRedoTakeBackVerticesWhileDrawingAndWholeEditsAfter() throws Exception {
+    load(1366, 768, false, "#map=9/16.4/-1.6");
+    double[] a = {16.15, -1.9};
+    double[] b = {16.1, -1.3};
+    double[] c = {16.65, -1.35};
+    double[] d = {16.6, -1.85};
+    assertThat(button("Undo").isEnabled()).as("nothing to undo yet").isFalse();
+    assertThat(button("Redo").isEnabled()).isFalse();
+    assertThat(button("Undo").getAttribute("title")).contains("Ctrl+Z");
+
+    driver.findElement(By.cssSelector(".leaflet-draw-draw-polygon")).click();
+    Actions draw = new Actions(driver);
+    for (double[] p : new double[][] {a, b, c, d}) {
+      moveTo(draw, p).click().pause(150);
+    }
+    draw.perform();
+    assertThat(drawnVertices()).isEqualTo(4);
+    assertThat(button("Redo").isEnabled()).isFalse();
+    keys("z", false);
+    waitUntil(() -> drawnVertices() == 3, "Ctrl+Z takes the last vertex away");
+    assertThat(button("Redo").isEnabled()).isTrue();
+    moveTo(new Actions(driver), c).perform(); // the cursor on the last vertex left: 3 vertices
+    assertFigures(readout(), a, b, c);
+    keys("y", false);
+    waitUntil(() -> drawnVertices() == 4, "Ctrl+Y puts it back");
+    moveTo(new Actions(driver), d).perform();
+    assertFigures(readout(), a, b, c, d);
+    button("Undo").click();
+    waitUntil(() -> drawnVertices() == 3, "the Undo button takes it away");
+    keys("z", true);
+    waitUntil(() -> drawnVertices() == 4, "Ctrl+Shift+Z puts it back");
+    moveTo(new Actions(driver), a).click().perform(); // closes the polygon: the draft
+    WebElement name =
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(x -> x.findElement(By.id("aoi-name")));
+    waitUntil(() -> draftPath() != null, "the draft is drawn");
+    String drawn = draftPath();
+
+    // In the name field Ctrl+Z is the field's own: the draft stays.
+    name.sendKeys("Undo test");
+    keys("z", false);
+    assertThat(draftPath()).isEqualTo(drawn);
+    assertThat(name.isDisplayed()).isTrue();
+
+    // A vertex moved in the edit mode, then undone and redone.
+    driver.findElement(By.cssSelector(".leaflet-draw-edit-edit")).click();
+    waitUntil(
+        () -> !driver.findElements(By.cssSelector(".leaflet-editing-icon")).isEmpty(),
+        "edit handles");
+    Actions drag = moveTo(new Actions(driver), c).clickAndHold().pause(100);
+    moveTo(drag, new double[] {16.72, -1.28}).pause(100);
+    moveTo(drag, new double[] {16.8, -1.2}).pause(100).release().pause(150).perform();
+    String moved = draftPath();
+    assertThat(moved).isNotEqualTo(drawn);
+    button("Undo").click();
+    waitUntil(() -> drawn.equals(draftPath()), "Undo puts the vertex back");
+    keys("y", false);
+    waitUntil(() -> moved.equals(draftPath()), "Ctrl+Y moves it again");
+    driver
+        .findElement(By.xpath("//ul[contains(@class,'leaflet-draw-actions')]//a[.='Save']"))
+        .click();
+
+    // The drawn shape itself: Undo takes the draft away, Redo brings it back.
+    button("Undo").click(); // the vertex move
+    waitUntil(() -> drawn.equals(draftPath()), "the vertex move undone outside the edit mode");
+    button("Undo").click(); // the drawing
+    waitUntil(() -> draftPath() == null, "Undo takes the drawn shape away");
+    assertThat(driver.findElement(By.cssSelector(".aoi-form")).isDisplayed()).isFalse();
+    assertThat(button("Undo").isEnabled()).isFalse();
+    button("Redo").click();
+    waitUntil(() -> draftPath() != null, "Redo draws it again");
+
+    // Saved, the history is spent; a delete can then be undone and redone.
+    driver.findElement(By.id("aoi-name")).sendKeys("Undo test");
+    driver.findElement(By.cssSelector(".aoi-form button[type=submit]")).click();
+    waitUntil(
+        () -> driver.findElement(By.cssSelector(".aoi-message")).getText().contains("Saved"),
+        "saved");
+    waitUntil(() -> !button("Undo").isEnabled(), "nothing to undo after a save");
+    driver.findElement(By.cssSelector(".aoi-delete")).click();
+    waitUntil(
+        () -> driver.findElement(By.cssSelector(".aoi-message")).getText().contains("Deleted"),
+        "deleted");
+    String saved = "#aoi-panel li[data-aoi] .aoi-item-name";
+    assertThat(driver.findElements(By.cssSelector(saved)).stream().map(WebElement::getText))
+        .doesNotContain("Undo test");
+    keys("z", false);
+    waitUntil(
+        () ->
+            driver.findElements(By.cssSelector(saved)).stream()
+                .anyMatch(e -> e.getText().equals("Undo test")),
+        "Ctrl+Z restores the deleted area");
+    keys("y", false);
+    waitUntil(
+        () ->
+            driver.findElements(By.cssSelector(saved)).stream()
+                .noneMatch(e -> e.getText().equals("Undo test")),
+        "Ctrl+Y deletes it again");
+    screenshot("aoi-undo-1366.png");
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 }
