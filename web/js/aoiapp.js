@@ -5,7 +5,7 @@
 import * as aois from './aois.js';
 import { aoiFeature, parseTags } from './aoigeo.js';
 import { editHistory } from './aoihistory.js';
-import { aoisFromFile } from './aoiimport.js';
+import { aoisFromFile, isGeoPackage } from './aoiimport.js';
 import { monthIndex, monthLabel } from './dates.js';
 import { aoiLayer } from './map/aoidraw.js';
 import { undoControls } from './map/aoiundo.js';
@@ -39,14 +39,14 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     return t ? `${url}${url.includes('?') ? '&' : '?'}datetime=${t.from}/${t.to}` : url;
   };
 
-  const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile,
+  const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile: importFile,
     onShapeEdit: (id, before, after) => record({ undo: () => layer.setShape(id, before), redo: () => layer.setShape(id, after) }),
     onEditSession: (what) => { if (what === 'start') editMark = edits.mark(); else edits.rollback(editMark); },
     onUndoable: () => updateUndo(),
     onDrawFailed: (f, e) => panel?.message(`Area ${quoted(f.properties?.name ?? f.id)} could not be drawn (${e.message}); the others are shown.`, { kind: 'error' }) });
   const panel = aoiPanel(panelRoot, { onPick: (id) => { select(id); layer.flyTo(id); }, onSave, onDelete: () => remove([selected], false),
     onInput: () => editing(),
-    onImport: (file) => file.text().then((text) => onFile(text, file.name), () => onFile(null, file.name)),
+    onImport: importFile,
     onDiscard: discardDraft, onEvent, exportUrl });
   layer.setAll(features);
   const drawing = layer.vertices;
@@ -243,6 +243,20 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       panel.message(`${what}: ${e.message}`, { kind: 'error', actions });
     } else {
       panel.message(`${what}: ${e.message}`, { kind: 'error' });
+    }
+  }
+
+  /** A chosen or dropped file: a GeoPackage is read by the server, the rest here. */
+  async function importFile(file) {
+    if (!isGeoPackage(file.name)) {
+      onFile(await file.text().catch(() => null), file.name);
+      return;
+    }
+    panel.message(`Reading ${file.name}…`);
+    try {
+      onFile(await aois.readGeoPackage(file), file.name);
+    } catch (e) {
+      panel.message(`Could not import ${file.name}: ${e.message}`, { kind: 'error' });
     }
   }
 

@@ -1,5 +1,5 @@
 // Areas of interest on the map: one editable FeatureGroup in its own pane, the Leaflet.draw toolbar
-// (polygon, rectangle, circle; edit; delete), a move handle while editing, and a GeoJSON file
+// (polygon, rectangle, circle; edit; delete), a move handle while editing, and a map file
 // dropped on the map. Geometry leaves here as GeoJSON; circles as 64-vertex polygons with radius_m.
 import { AOI, AOI_SELECTED } from '../styles.js';
 import { circleCenter, circleRing, polygonFromLatLngs } from '../aoigeo.js';
@@ -13,7 +13,7 @@ const PANE = 'aois';
 
 /**
  * handlers: onCreated({geometry, radius_m}), onEdited([{id, geometry, radius_m}]), onDeleted([id]),
- * onSelect(id), onFile(text, fileName); for undo: onShapeEdit(id, before, after) as each vertex
+ * onSelect(id), onFile(file) for a dropped File; for undo: onShapeEdit(id, before, after) as each vertex
  * move or area move ends (LatLng arrays), onEditSession('start' | 'cancel'), onUndoable() when what
  * the polygon being drawn can undo changes.
  */
@@ -215,7 +215,7 @@ function translate(layer, dLat, dLng, center) {
   layer.editing?.updateMarkers?.();
 }
 
-/** A GeoJSON file dropped on the map: its text goes to onFile, one file at a time. */
+/** A map file dropped on the map: each File goes to onFile, which reads it. */
 function dropTarget(map, onFile) {
   const box = map.getContainer();
   const over = (e) => { e.preventDefault(); box.classList.add('drop-over'); };
@@ -224,11 +224,6 @@ function dropTarget(map, onFile) {
   L.DomEvent.on(box, 'drop', (e) => {
     e.preventDefault();
     box.classList.remove('drop-over');
-    for (const file of e.dataTransfer?.files ?? []) {
-      const reader = new FileReader();
-      reader.onload = () => onFile(String(reader.result), file.name);
-      reader.onerror = () => onFile(null, file.name);
-      reader.readAsText(file);
-    }
+    for (const file of e.dataTransfer?.files ?? []) onFile(file);
   });
 }
