@@ -1,11 +1,14 @@
 // AOIs in the page: keeps the map layer, the panel and the server in step. Every AOI travels with
 // its ETag; a save the server refuses as stale (412) is told to the analyst with a Reload, and a
-// delete can be undone from the message it leaves.
+// delete can be undone from the message it leaves. Undo/Redo (buttons, Ctrl+Z/Ctrl+Y) take back a
+// drawn shape, a vertex move or a delete of the area open in the form, until it is saved.
 import * as aois from './aois.js';
 import { aoiFeature, parseTags } from './aoigeo.js';
-import { aoisFromFile } from './aoiimport.js';
+import { editHistory } from './aoihistory.js';
+import { aoisFromFile, isGeoPackage } from './aoiimport.js';
 import { monthIndex, monthLabel } from './dates.js';
 import { aoiLayer } from './map/aoidraw.js';
+import { undoControls } from './map/aoiundo.js';
 import { aoiPanel } from './ui/aoipanel.js';
 import { describePeople, presenceSlot, watchPresence } from './presence.js';
 
@@ -19,6 +22,10 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
   let selected = null;
   let draft = null;
   let analysisToken = 0;
+  let updateUndo = () => {};
+  const edits = editHistory(() => updateUndo());
+  let replaying = false; // an undo or redo running: what it does is not a new edit
+  let editMark = 0;
 
   const windowLabel = () => {
     const t = state.get().time;
@@ -32,19 +39,32 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     return t ? `${url}${url.includes('?') ? '&' : '?'}datetime=${t.from}/${t.to}` : url;
   };
 
-  const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile,
+  const layer = aoiLayer(map, { onCreated, onEdited, onDeleted: (ids) => remove(ids, true), onSelect: select, onFile: importFile,
+    onShapeEdit: (id, before, after) => record({ undo: () => layer.setShape(id, before), redo: () => layer.setShape(id, after) }),
+    onEditSession: (what) => { if (what === 'start') editMark = edits.mark(); else edits.rollback(editMark); },
+    onUndoable: () => updateUndo(),
     onDrawFailed: (f, e) => panel?.message(`Area ${quoted(f.properties?.name ?? f.id)} could not be drawn (${e.message}); the others are shown.`, { kind: 'error' }) });
   const panel = aoiPanel(panelRoot, { onPick: (id) => { select(id); layer.flyTo(id); }, onSave, onDelete: () => remove([selected], false),
     onInput: () => editing(),
-    onImport: (file) => file.text().then((text) => onFile(text, file.name), () => onFile(null, file.name)),
+    onImport: importFile,
     onDiscard: discardDraft, onEvent, exportUrl });
   layer.setAll(features);
+  const drawing = layer.vertices;
+  const replay = async (step) => { replaying = true; try { await step(); } finally { replaying = false; } };
+  updateUndo = undoControls(map, {
+    canUndo: () => (drawing.active() ? drawing.canUndo() : edits.canUndo()),
+    canRedo: () => (drawing.active() ? drawing.canRedo() : edits.canRedo()),
+    undo: () => (drawing.active() ? drawing.undo() : replay(edits.undo)),
+    redo: () => (drawing.active() ? drawing.redo() : replay(edits.redo)),
+  });
   refresh();
   state.subscribe((s, patch) => {
     if (!patch.time) return;
     refresh();
     if (selected && selected !== DRAFT) analyse();
   });
+
+  function record(command) { if (!replaying) edits.push(command); }
 
   function refresh() {
     const rows = [...items.values()].map(({ feature: f }) => ({ id: f.id, name: f.properties.name, tags: f.properties.tags ?? [] }))
@@ -78,6 +98,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
 
   function select(id) {
     if (id === selected) return;
+    if (!replaying) edits.clear(); // the history belongs to the area open in the form
     if (draft) discardDraft();
     if (!items.has(id)) return;
     panel.message(null);
@@ -100,8 +121,10 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     layer.put(feature);
   }
 
-  function onCreated({ geometry, radius_m }) {
+  function onCreated(shape) {
+    const { geometry, radius_m } = shape;
     if (draft) discardDraft();
+    record({ undo: () => discardDraft(), redo: () => onCreated(shape) });
     draft = { id: null, type: 'Feature', geometry, properties: { name: '', notes: '', tags: [], radius_m } };
     layer.put({ ...draft, id: DRAFT });
     panel.message(null);
@@ -126,10 +149,12 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
         draft = null;
         keep(created);
         show(created.feature.id);
+        edits.clear();
       } else {
         const cur = items.get(id);
         keep(await aois.save(id, aoiFeature(layer.geometry(id), { ...props, radius_m: cur.feature.properties.radius_m }), cur.etag, { repair }));
         show(id);
+        edits.clear();
       }
       panel.message(`Saved ${quoted(values.name)}.`);
       analyse();
@@ -146,6 +171,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       try {
         keep(await aois.save(id, aoiFeature(geometry, { name: p.name, notes: p.notes, tags: p.tags, radius_m }), cur.etag));
         panel.message(`Saved the new shape of ${quoted(p.name)}.`);
+        edits.clear();
         if (id === selected) { show(id); analyse(); }
       } catch (e) {
         failed(e, id, `The new shape of ${quoted(p.name)} was not saved`);
@@ -172,6 +198,8 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     }
     refresh();
     if (removed.length) {
+      const again = removed.map((r) => r.id);
+      record({ undo: () => undo(removed), redo: () => remove(again, false) });
       panel.message(removed.length === 1 ? `Deleted ${quoted(removed[0].name)}.` : `Deleted ${removed.length} areas.`,
         { actions: [{ label: 'Undo', onClick: () => undo(removed) }] });
     }
@@ -215,6 +243,20 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       panel.message(`${what}: ${e.message}`, { kind: 'error', actions });
     } else {
       panel.message(`${what}: ${e.message}`, { kind: 'error' });
+    }
+  }
+
+  /** A chosen or dropped file: a GeoPackage is read by the server, the rest here. */
+  async function importFile(file) {
+    if (!isGeoPackage(file.name)) {
+      onFile(await file.text().catch(() => null), file.name);
+      return;
+    }
+    panel.message(`Reading ${file.name}…`);
+    try {
+      onFile(await aois.readGeoPackage(file), file.name);
+    } catch (e) {
+      panel.message(`Could not import ${file.name}: ${e.message}`, { kind: 'error' });
     }
   }
 

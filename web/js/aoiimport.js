@@ -1,7 +1,7 @@
-// AOIs from a dropped or chosen file (GeoJSON, KML or GPX), before they go to the server: what can
-// be sent and what cannot. No map here; the server still validates every feature it is sent. KML
-// and GPX are read by @tmcw/togeojson (Mapbox's maintained converter) from the browser's own XML
-// parser.
+// AOIs from a dropped or chosen file (GeoJSON, KML, GPX, or a GeoPackage the server has turned
+// into GeoJSON), before they go to the server: what can be sent and what cannot. No map here; the
+// server still validates every feature it is sent. KML and GPX are read by @tmcw/togeojson
+// (Mapbox's maintained converter) from the browser's own XML parser.
 import { gpx, kml } from '@tmcw/togeojson';
 
 const AREAL = new Set(['Polygon', 'MultiPolygon']);
@@ -21,7 +21,7 @@ export function aoisFromFile(text, fileName = 'file') {
     try {
       return aoisFromGeoJson(text, fileName);
     } catch (e) {
-      if (e instanceof SyntaxError) throw new Error(`not a map file we read: ${NOT_A_MAP}`, { cause: e });
+      if (e instanceof SyntaxError) throw new Error(`it is not a map file we read. ${ACCEPTED}`, { cause: e });
       throw e;
     }
   }
@@ -31,14 +31,18 @@ export function aoisFromFile(text, fileName = 'file') {
   return aoisFromGeoJson(JSON.stringify(geojson), fileName.replace(/\.(kml|gpx)$/i, ''));
 }
 
-const NOT_A_MAP = 'expected GeoJSON (.geojson, .json), KML (.kml) or GPX (.gpx)';
+/** The files the page imports, in the words every "not a map file" message ends with. */
+export const ACCEPTED = 'Areas can be imported from GeoJSON (.geojson, .json), KML (.kml), GPX (.gpx) or GeoPackage (.gpkg) files.';
+
+/** A GeoPackage goes to the server to be read (see aois.readGeoPackage). */
+export const isGeoPackage = (fileName) => /\.gpkg$/i.test(fileName);
 
 export function aoisFromGeoJson(text, fileName = 'file') {
   const json = JSON.parse(text);
   const list = json?.type === 'FeatureCollection' ? json.features ?? []
     : json?.type === 'Feature' ? [json]
       : json?.type && json.coordinates ? [{ type: 'Feature', geometry: json, properties: {} }] : null;
-  if (!Array.isArray(list)) throw new Error('not GeoJSON: expected a FeatureCollection, a Feature or a geometry');
+  if (!Array.isArray(list)) throw new Error(`it is JSON, but not GeoJSON (no FeatureCollection, Feature or geometry in it). ${ACCEPTED}`);
   const base = String(fileName).replace(/\.(geo)?json$/i, '');
   const features = [];
   const problems = [];

@@ -71,6 +71,22 @@ export async function analysis(id, datetime) {
   return (await send('GET', `${item(id)}/analysis${q}`)).json;
 }
 
+/**
+ * A GeoPackage file, read by the server (the page cannot read SQLite): its features as the text
+ * of a GeoJSON FeatureCollection in WGS84, for aoiimport.js like any GeoJSON file.
+ */
+export async function readGeoPackage(file) {
+  const headers = { Accept: 'application/geo+json', 'Content-Type': 'application/geopackage+sqlite3', ...writeHeaders() };
+  const response = await fetch('/api/aois/import', { method: 'POST', headers, body: file });
+  const text = await response.text();
+  if (!response.ok) {
+    let body = null;
+    try { body = JSON.parse(text); } catch { /* a proxy's page, not ours: the status says enough */ }
+    throw new AoiError(response.status, body);
+  }
+  return text;
+}
+
 export function exportUrl(ids) {
   return `/ogc/collections/aois/export${ids?.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
 }

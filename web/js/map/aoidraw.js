@@ -1,9 +1,11 @@
 // Areas of interest on the map: one editable FeatureGroup in its own pane, the Leaflet.draw toolbar
-// (polygon, rectangle, circle; edit; delete), a move handle while editing, and a GeoJSON file
+// (polygon, rectangle, circle; edit; delete), a move handle while editing, and a map file
 // dropped on the map. Geometry leaves here as GeoJSON; circles as 64-vertex polygons with radius_m.
 import { AOI, AOI_SELECTED } from '../styles.js';
 import { circleCenter, circleRing, polygonFromLatLngs } from '../aoigeo.js';
 import { escapeHtml } from '../format.js';
+import { drawMeasure } from './aoimeasure.js';
+import { drawingVertices } from './aoiundo.js';
 import { pane } from './base.js';
 
 const L = window.L;
@@ -11,7 +13,9 @@ const PANE = 'aois';
 
 /**
  * handlers: onCreated({geometry, radius_m}), onEdited([{id, geometry, radius_m}]), onDeleted([id]),
- * onSelect(id), onFile(text, fileName).
+ * onSelect(id), onFile(file) for a dropped File; for undo: onShapeEdit(id, before, after) as each vertex
+ * move or area move ends (LatLng arrays), onEditSession('start' | 'cancel'), onUndoable() when what
+ * the polygon being drawn can undo changes.
  */
 export function aoiLayer(map, handlers) {
   pane(map, PANE, 450);
@@ -23,7 +27,7 @@ export function aoiLayer(map, handlers) {
   const draw = new L.Control.Draw({
     position: 'topright', // the legend has the bottom left, zoom and ruler the top left
     draw: {
-      polygon: { allowIntersection: false, showArea: false, shapeOptions: { ...AOI, pane: PANE } },
+      polygon: { allowIntersection: false, showArea: false, showLength: false, shapeOptions: { ...AOI, pane: PANE } },
       rectangle: { showArea: false, shapeOptions: { ...AOI, pane: PANE } },
       circle: { showRadius: true, metric: true, shapeOptions: { ...AOI, pane: PANE } },
       polyline: false, marker: false, circlemarker: false,
@@ -31,6 +35,11 @@ export function aoiLayer(map, handlers) {
     edit: { featureGroup: group, remove: true, edit: { selectedPathOptions: { ...AOI_SELECTED, dashArray: '8 5', maintainColor: false } } },
   });
   map.addControl(draw);
+  // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see aoimeasure.js.
+  const handlerOf = (type) => draw._toolbars.draw._modes[type]?.handler;
+  drawMeasure(map, handlerOf);
+  const vertices = drawingVertices(map, handlerOf, () => handlers.onUndoable?.());
+  shapeEdits(map, group, handlers);
 
   map.on(L.Draw.Event.CREATED, (e) => {
     if (e.layerType === 'circle') {
@@ -103,6 +112,16 @@ export function aoiLayer(map, handlers) {
 
   return {
     layer: group,
+    /** Vertex undo/redo of the polygon being drawn (aoiundo.js). */
+    vertices,
+    /** Gives an area the shape (LatLng arrays from onShapeEdit), also while its vertices are edited. */
+    setShape(id, latlngs) {
+      const l = byId.get(id);
+      if (!l) return;
+      l.setLatLngs(cloneLatLngs(latlngs));
+      l.edited = true; // the edit toolbar's Save takes it
+      if (l.editing?.enabled()) l.editing.updateMarkers();
+    },
     /** Draws (or redraws) one AOI feature; features without an id are drafts, drawn the same. */
     put,
     setAll(features) { group.clearLayers(); byId.clear(); features.forEach(put); },
@@ -124,6 +143,32 @@ function latLngsOf(geometry) {
 }
 
 const geometryOf = (layer) => layer.toGeoJSON(7).geometry;
+
+const cloneLatLngs = (x) => (Array.isArray(x) ? x.map(cloneLatLngs) : L.latLng(x.lat, x.lng));
+
+/**
+ * Each vertex or whole-area move ending in the edit mode goes to onShapeEdit with the shape before
+ * and after; a cancelled session (Leaflet.draw puts the shapes back) is told as 'cancel'.
+ */
+function shapeEdits(map, group, handlers) {
+  const before = new Map();
+  let saved = false;
+  const moved = (layer) => {
+    const after = cloneLatLngs(layer.getLatLngs());
+    handlers.onShapeEdit?.(layer.aoiId, before.get(layer), after);
+    before.set(layer, after);
+  };
+  map.on('draw:editstart', () => {
+    saved = false;
+    before.clear();
+    group.eachLayer((layer) => before.set(layer, cloneLatLngs(layer.getLatLngs())));
+    handlers.onEditSession?.('start');
+  });
+  map.on(L.Draw.Event.EDITVERTEX, (e) => { if (e.poly && before.has(e.poly)) moved(e.poly); });
+  map.on('draw:editmove', (e) => { if (before.has(e.layer)) moved(e.layer); });
+  map.on(L.Draw.Event.EDITED, () => { saved = true; });
+  map.on('draw:editstop', () => { if (!saved) handlers.onEditSession?.('cancel'); before.clear(); });
+}
 
 /**
  * While editing, each AOI gets a handle at its middle: dragging it moves the whole area (a circle
@@ -170,7 +215,7 @@ function translate(layer, dLat, dLng, center) {
   layer.editing?.updateMarkers?.();
 }
 
-/** A GeoJSON file dropped on the map: its text goes to onFile, one file at a time. */
+/** A map file dropped on the map: each File goes to onFile, which reads it. */
 function dropTarget(map, onFile) {
   const box = map.getContainer();
   const over = (e) => { e.preventDefault(); box.classList.add('drop-over'); };
@@ -179,11 +224,6 @@ function dropTarget(map, onFile) {
   L.DomEvent.on(box, 'drop', (e) => {
     e.preventDefault();
     box.classList.remove('drop-over');
-    for (const file of e.dataTransfer?.files ?? []) {
-      const reader = new FileReader();
-      reader.onload = () => onFile(String(reader.result), file.name);
-      reader.onerror = () => onFile(null, file.name);
-      reader.readAsText(file);
-    }
+    for (const file of e.dataTransfer?.files ?? []) onFile(file);
   });
 }

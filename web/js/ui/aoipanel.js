@@ -33,12 +33,12 @@ export function aoiPanel(root, handlers) {
   el('label', { for: 'aoi-tags', text: 'Tags' }), tags,
   meta, people, el('div', { class: 'aoi-actions' }, save, discard, del, exportOne));
   const analysis = el('section', { class: 'aoi-analysis', 'aria-label': 'Analysis', hidden: true });
-  const file = el('input', { type: 'file', hidden: true, id: 'aoi-file', accept: '.geojson,.json,.kml,.gpx,application/geo+json,application/vnd.google-earth.kml+xml,application/gpx+xml',
+  const file = el('input', { type: 'file', hidden: true, id: 'aoi-file', accept: '.geojson,.json,.kml,.gpx,.gpkg,application/geo+json,application/vnd.google-earth.kml+xml,application/gpx+xml,application/geopackage+sqlite3',
     onchange: (e) => { for (const f of e.target.files) handlers.onImport?.(f); e.target.value = ''; } });
   const importButton = el('button', { type: 'button', class: 'aoi-import', text: 'Import file…',
-    title: 'Areas from a GeoJSON, KML or GPX file', onclick: () => file.click() });
+    title: 'Areas from a GeoJSON, KML, GPX or GeoPackage file', onclick: () => file.click() });
   root.replaceChildren(
-    el('p', { class: 'aoi-help', text: 'Draw with the tools on the map (polygon, rectangle, circle), drop a GeoJSON, KML or GPX file on it, or ' },
+    el('p', { class: 'aoi-help', text: 'Draw with the tools on the map (polygon, rectangle, circle), drop a GeoJSON, KML, GPX or GeoPackage file on it, or ' },
       importButton, file),
     list, el('div', { class: 'aoi-exports' }, exportAll, exportChecked), message, form, analysis);
 

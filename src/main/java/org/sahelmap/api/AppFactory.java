@@ -257,6 +257,7 @@ public final class AppFactory {
     // carries the AOI's version as ETag; the list stays on the generic read path.
     String aoiItem = AoiHandler.BASE + "/{featureId}";
     app.post(AoiHandler.BASE, aois::create, Access.ANALYST);
+    app.post(AoiImportHandler.PATH, new AoiImportHandler()::importFile, Access.ANALYST);
     app.get(aoiItem, aois::item);
     app.put(aoiItem, aois::replace, Access.ANALYST);
     app.delete(aoiItem, aois::delete, Access.ANALYST);

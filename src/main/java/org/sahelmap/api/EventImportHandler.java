@@ -2,8 +2,6 @@ package org.sahelmap.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +42,9 @@ final class EventImportHandler {
   void importFile(Context ctx) throws IOException {
     String extension = extension(ctx.contentType());
     String name = name(ctx.queryParam("name"), extension);
-    if (ctx.contentLength() > MAX_BYTES) {
-      throw tooLarge();
-    }
     Path file = Files.createTempFile("sahel-upload-", extension);
     try {
-      copy(ctx, file);
+      UploadBody.copy(ctx, file, MAX_BYTES, EventImportHandler::tooLarge);
       EventImporter.Result result = importer.importFile(file);
       if (!result.ok()) {
         List<String> problems = new ArrayList<>();
@@ -105,39 +100,6 @@ final class EventImportHandler {
     }
     String plain = NOT_NAME.matcher(given.strip()).replaceAll("_");
     return plain.length() > 120 ? plain.substring(0, 120) : plain;
-  }
-
-  private static void copy(Context ctx, Path file) throws IOException {
-    long copied = 0;
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = ctx.req().getInputStream();
-        OutputStream out = Files.newOutputStream(file)) {
-      int n;
-      while ((n = read(in, buf)) > 0) {
-        copied += n;
-        // A chunked body announces no length: counted as it comes.
-        if (copied > MAX_BYTES) {
-          throw tooLarge();
-        }
-        out.write(buf, 0, n);
-      }
-    }
-    if (copied == 0) {
-      throw new ApiException(Reason.BAD_INPUT, "EmptyBody", "the request body is empty");
-    }
-  }
-
-  private static int read(InputStream in, byte[] buf) {
-    try {
-      return in.read(buf);
-    } catch (IOException e) {
-      // As JsonBody: a body shorter than its Content-Length, or broken chunks, is the client's.
-      throw new ApiException(
-          Reason.BAD_INPUT,
-          "MalformedRequest",
-          "the request body could not be read: it ended before its Content-Length or its chunked"
-              + " encoding is broken");
-    }
   }
 
   private static ApiException tooLarge() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahelmap.aoi.AoiStore;
+import org.sahelmap.aoi.GeoPackageAois;
 import org.sahelmap.events.CuratedEvents;
 
 /**
@@ -27,6 +28,7 @@ final class OpenApiWritePaths {
 
   static void addTo(Map<String, Object> paths) {
     paths.put(EventImportHandler.PATH, eventImport());
+    paths.put(AoiImportHandler.PATH, aoiImport());
     OpenApiDocumentPaths.addTo(paths);
     Map<String, Object> ifMatch =
         param("If-Match", "header", "the ETag of the version being changed", string());
@@ -167,6 +169,52 @@ final class OpenApiWritePaths {
     responses.put(
         "422",
         error("bad rows: problems lists FILE:line N: reason; nothing was imported or changed"));
+    op.put("responses", responses);
+    op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
+    return Map.of("post", op);
+  }
+
+  private static Map<String, Object> aoiImport() {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put(
+        "summary",
+        "Read a GeoPackage's feature tables as GeoJSON in WGS84 (reprojected), for the page to"
+            + " create AOIs from; nothing is stored");
+    op.put("operationId", "importAoiGeoPackage");
+    op.put(
+        "requestBody",
+        Map.of(
+            "required",
+            true,
+            "description",
+            "the .gpkg file, at most " + AoiImportHandler.MAX_BYTES / (1024 * 1024) + " MiB",
+            "content",
+            Map.of("application/geopackage+sqlite3", Map.of())));
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put(
+        "200",
+        Map.of(
+            "description",
+            "a FeatureCollection; each feature's properties: name, layer (its table)",
+            "content",
+            Map.of("application/geo+json", Map.of())));
+    responses.put("400", error("an empty body, or a file that is not SQLite (not a GeoPackage)"));
+    responses.put("401", error("not signed in: send a bearer token (or a session cookie)"));
+    responses.put(
+        "403", error("the account is not an analyst, or a cookie write lacks X-CSRF-Token"));
+    responses.put(
+        "413",
+        error(
+            "the file is larger than "
+                + AoiImportHandler.MAX_BYTES / (1024 * 1024)
+                + " MiB, or holds more than "
+                + GeoPackageAois.MAX_FEATURES
+                + " features"));
+    responses.put(
+        "422",
+        error(
+            "SQLite without GeoPackage tables, no feature table, no geometry, or a coordinate"
+                + " system that cannot be reprojected"));
     op.put("responses", responses);
     op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
     return Map.of("post", op);
