@@ -124,23 +124,31 @@ class AccessibilityBrowserTest {
     open(1366, 768, "#map=7/20.6/1.6");
     Browser.js(driver).executeScript("document.querySelector('#event-list button').focus();");
     new Actions(driver).sendKeys(Keys.ENTER).perform();
-    Thread.sleep(1500); // the map flies to the event, then opens its popup
-    Map<?, ?> r =
-        (Map<?, ?>)
-            Browser.js(driver)
-                .executeScript(
-                    "const p = document.querySelector('.leaflet-popup');"
-                        + " if (!p) return null;"
-                        + " const a = p.getBoundingClientRect();"
-                        + " const m = document.getElementById('map').getBoundingClientRect();"
-                        + " const c = document.querySelector('.leaflet-top.leaflet-left').getBoundingClientRect();"
-                        + " return { inside: a.left >= m.left && a.right <= m.right && a.top >= m.top"
-                        + "  && a.bottom <= m.bottom, clear: a.left >= c.right || a.top >= c.bottom,"
-                        + "  popup: [a.left, a.top, a.right, a.bottom].map(Math.round) };");
+    // The map flies to the event, opens its popup, then pans it into view: wait for that to end.
+    Map<?, ?> r = null;
+    for (int i = 0; i < 40 && (r == null || !Boolean.TRUE.equals(r.get("inside"))); i++) {
+      Thread.sleep(250);
+      r = popupPlace();
+    }
     assertThat(r).as("a popup is open").isNotNull();
     screenshot("a11y-keyboard-popup-1366x768.png");
     assertThat(r.get("inside")).as("popup %s inside the map", r.get("popup")).isEqualTo(true);
     assertThat(r.get("clear")).as("popup %s clear of the toolbars", r.get("popup")).isEqualTo(true);
+  }
+
+  /** The open popup's box and whether it lies inside the map and clear of its toolbars, or null. */
+  private Map<?, ?> popupPlace() {
+    return (Map<?, ?>)
+        Browser.js(driver)
+            .executeScript(
+                "const p = document.querySelector('.leaflet-popup');"
+                    + " if (!p) return null;"
+                    + " const a = p.getBoundingClientRect();"
+                    + " const m = document.getElementById('map').getBoundingClientRect();"
+                    + " const c = document.querySelector('.leaflet-top.leaflet-left').getBoundingClientRect();"
+                    + " return { inside: a.left >= m.left && a.right <= m.right && a.top >= m.top"
+                    + "  && a.bottom <= m.bottom, clear: a.left >= c.right || a.top >= c.bottom,"
+                    + "  popup: [a.left, a.top, a.right, a.bottom].map(Math.round) };");
   }
 
   /** axe-core's violations of impact serious or critical, each as "rule: help — targets". */
