@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -281,22 +282,22 @@ class AoiDrawingBrowserTest {
     waitUntil(
         () -> driver.findElement(By.cssSelector(".aoi-message")).getText().contains("Deleted"),
         "deleted");
-    String saved = "#aoi-panel li[data-aoi] .aoi-item-name";
-    assertThat(driver.findElements(By.cssSelector(saved)).stream().map(WebElement::getText))
-        .doesNotContain("Undo test");
+    assertThat(savedNames()).doesNotContain("Undo test");
     keys("z", false);
-    waitUntil(
-        () ->
-            driver.findElements(By.cssSelector(saved)).stream()
-                .anyMatch(e -> e.getText().equals("Undo test")),
-        "Ctrl+Z restores the deleted area");
+    waitUntil(() -> savedNames().contains("Undo test"), "Ctrl+Z restores the deleted area");
     keys("y", false);
-    waitUntil(
-        () ->
-            driver.findElements(By.cssSelector(saved)).stream()
-                .noneMatch(e -> e.getText().equals("Undo test")),
-        "Ctrl+Y deletes it again");
+    waitUntil(() -> !savedNames().contains("Undo test"), "Ctrl+Y deletes it again");
     screenshot("aoi-undo-1366.png");
     assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  /** The saved AOIs' names, read in one script: the list is redrawn while the test reads it. */
+  @SuppressWarnings("unchecked")
+  private List<String> savedNames() {
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return [...document.querySelectorAll('#aoi-panel li[data-aoi] .aoi-item-name')]"
+                    + ".map(e => e.textContent.trim());");
   }
 }
