@@ -1,5 +1,7 @@
-// The one module that talks to the server (OGC API Features). Errors are typed: ApiError carries
-// the HTTP status and the server's {code, description}.
+// The one module that talks to the server (OGC API Features and the /api writes; aoi/requests.js
+// names the AOI endpoints on top of request()). Errors are typed: ApiError carries the HTTP status
+// and the server's {code, description}; a 412 on a versioned write is a ConflictError holding the
+// current version, so the page can offer to reload.
 import { writeHeaders } from './session.js';
 
 export class ApiError extends Error {
@@ -12,6 +14,19 @@ export class ApiError extends Error {
     this.body = body;
   }
 }
+
+/** A refused If-Match write: `current` is the stored version (null if deleted), `etag` its tag. */
+export class ConflictError extends ApiError {
+  constructor(body, etag, url) {
+    super(412, body?.code, body?.description, url, body);
+    this.current = body?.current ?? null;
+    this.etag = etag;
+  }
+}
+
+/** What to tell a user about a refusal: the server's words when it gave some. */
+export const reason = (e) =>
+  e?.description ?? (e instanceof ApiError && e.status ? `HTTP ${e.status}` : e?.message ?? String(e));
 
 async function getJson(url, { signal } = {}) {
   let response;
@@ -97,31 +112,42 @@ export async function citation(eventId, documentId, paragraph = null) {
   }
 }
 
-async function send(method, url, body, { etag, type = 'application/json' } = {}) {
-  const headers = { Accept: 'application/json', ...(method === 'GET' ? {} : writeHeaders()) };
+/**
+ * One request: body is sent as is when a string or Blob, else as JSON; type is its Content-Type,
+ * etag goes as If-Match, writes carry the CSRF token; keepalive lets a request outlive the page. Resolves {body, etag} with the body parsed as
+ * JSON (or as text when asText), rejects with a ConflictError (412) or an ApiError.
+ */
+export async function request(method, url, body,
+  { etag, type = 'application/json', accept = 'application/json', asText = false, keepalive = false } = {}) {
+  const headers = { Accept: accept, ...(method === 'GET' ? {} : writeHeaders()) };
   if (body !== undefined) headers['Content-Type'] = type;
   if (etag) headers['If-Match'] = etag;
   let response;
   try {
-    response = await fetch(url, { method, headers,
+    response = await fetch(url, { method, headers, keepalive,
       body: body === undefined ? undefined
         : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'network', e.message, url);
   }
-  const json = response.status === 204 ? null : await response.json().catch(() => ({}));
+  const text = response.status === 204 ? '' : await response.text().catch(() => '');
+  let json = null;
+  if (text && !(asText && response.ok)) {
+    try { json = JSON.parse(text); } catch { json = {}; } // a proxy's page, not ours: the status says enough
+  }
+  if (response.status === 412) throw new ConflictError(json, response.headers.get('ETag'), url);
   if (!response.ok) throw new ApiError(response.status, json?.code, json?.description, url, json);
-  return { body: json, etag: response.headers.get('ETag') };
+  return { body: asText ? text : json, etag: response.headers.get('ETag') };
 }
 
 const briefingUrl = (id) => `/api/briefings/${encodeURIComponent(id)}`;
 export const briefings = async () => (await getJson('/api/briefings')).briefings;
 /** {body, etag}: the briefing and the version to send back as If-Match. */
-export const briefing = (id) => send('GET', briefingUrl(id));
-export const createBriefing = (body) => send('POST', '/api/briefings', body);
-export const saveBriefing = (id, body, etag) => send('PUT', briefingUrl(id), body, { etag });
-export const deleteBriefing = (id, etag) => send('DELETE', briefingUrl(id), undefined, { etag });
-export const importBriefing = (text) => send('POST', '/api/briefings/import', text,
+export const briefing = (id) => request('GET', briefingUrl(id));
+export const createBriefing = (body) => request('POST', '/api/briefings', body);
+export const saveBriefing = (id, body, etag) => request('PUT', briefingUrl(id), body, { etag });
+export const deleteBriefing = (id, etag) => request('DELETE', briefingUrl(id), undefined, { etag });
+export const importBriefing = (text) => request('POST', '/api/briefings/import', text,
   { type: 'application/geo+json' });
 export const briefingExportUrl = (id) => `${briefingUrl(id)}/export.geojson`;
 export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;
@@ -130,26 +156,53 @@ export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;
  * Uploads an events file (ours, an ACLED export or a UCDP GED CSV) as it is: {imported, file}, or an
  * ApiError whose body lists the problems (422) as FILE:line N: reason.
  */
-export const importEvents = (file) => send('POST',
+export const importEvents = (file) => request('POST',
   `/api/events/import?name=${encodeURIComponent(file.name)}`, file,
   { type: /\.csv$/i.test(file.name) ? 'text/csv' : 'application/geo+json' });
+
+/**
+ * An events vector tile's bytes, or null for an empty tile (204). priority is fetch()'s hint (the
+ * tiles in view before the prefetched ring); signal aborts a tile no longer wanted.
+ */
+export async function tileBytes(url, { priority, signal } = {}) {
+  const response = await fetch(url, { priority, signal });
+  if (response.status === 204) return null;
+  if (!response.ok) throw new ApiError(response.status, 'tile', `HTTP ${response.status}`, url);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A document's whole registered text by paragraph: {document, paragraphs}, for the reader. */
+export const documentText = async (id) =>
+  (await request('GET', `/api/documents/${encodeURIComponent(id)}/text`)).body;
+
+/** Where this page is (presence): PUT here, DELETE to leave (keepalive: sent as the page closes). */
+const presenceUrl = (client) => `/api/presence/${encodeURIComponent(client)}`;
+export const putPresence = (client, here) => request('PUT', presenceUrl(client), here);
+export const leavePresence = (client, keepalive) =>
+  request('DELETE', presenceUrl(client), undefined, { keepalive });
+/** Who is at a place: {people: [{client, name, mode, slide}]}. */
+export const presence = async (place) =>
+  (await request('GET', `/api/presence?place=${encodeURIComponent(place)}`)).body;
+
+/** The session: GET who this page is, POST {name, password} to sign in, DELETE to sign out. */
+export const sessionRequest = async (method, body) => (await request(method, '/api/session', body)).body;
 
 // Uploaded documents and the review queue of the events proposed from them.
 const documentType = (name) => (/\.pdf$/i.test(name) ? 'application/pdf'
   : /\.html?$/i.test(name) ? 'text/html' : 'text/plain');
-export const uploadDocument = (file) => send('POST',
+export const uploadDocument = (file) => request('POST',
   `/api/documents?name=${encodeURIComponent(file.name)}`, file, { type: documentType(file.name) });
 const candidateUrl = (id, verb) => `/api/candidates/${encodeURIComponent(id)}/${verb}`;
 export const reviewApi = {
   uploadDocument,
-  candidates: async (id) => (await send('GET', `/api/documents/${encodeURIComponent(id)}/candidates`)).body,
-  text: async (id) => (await send('GET', `/api/documents/${encodeURIComponent(id)}/text`)).body,
-  accept: async (id, edits) => (await send('POST', candidateUrl(id, 'accept'), edits)).body,
-  reject: async (id) => (await send('POST', candidateUrl(id, 'reject'), {})).body,
-  merge: async (id, eventId) => (await send('POST', candidateUrl(id, 'merge'), { eventId })).body,
+  candidates: async (id) => (await request('GET', `/api/documents/${encodeURIComponent(id)}/candidates`)).body,
+  text: documentText,
+  accept: async (id, edits) => (await request('POST', candidateUrl(id, 'accept'), edits)).body,
+  reject: async (id) => (await request('POST', candidateUrl(id, 'reject'), {})).body,
+  merge: async (id, eventId) => (await request('POST', candidateUrl(id, 'merge'), { eventId })).body,
   /** A page of the uploaded documents, newest first: {documents, numberMatched, next}. */
-  documents: async (offset = 0) => (await send('GET', `/api/documents?limit=20&offset=${offset}`)).body,
-  extractAgain: async (id) => (await send('POST', `/api/documents/${encodeURIComponent(id)}/extract`, {})).body,
+  documents: async (offset = 0) => (await request('GET', `/api/documents?limit=20&offset=${offset}`)).body,
+  extractAgain: async (id) => (await request('POST', `/api/documents/${encodeURIComponent(id)}/extract`, {})).body,
   /** Events whose text matches q (the events list's own search), for a merge. */
   searchEvents: async (q) => (await eventsPage(new URLSearchParams({ q }), { limit: 8 })).features,
 };

@@ -4,6 +4,7 @@
 // Leaflet here, so the live map and the PNG exports share it.
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { reason, tileBytes } from './api.js';
 import { CATEGORIES } from './styles.js';
 
 export const TILE_SIZE = 256;
@@ -86,10 +87,10 @@ function fresh(url) {
 }
 
 async function load(url, coords, priority, signal) {
-  const response = await fetch(url, { priority, signal });
-  if (response.status === 204) return { events: [], clusters: [] };
-  if (!response.ok) throw new Error(`tile ${coords.z}/${coords.y}/${coords.x}: HTTP ${response.status}`);
-  return decodeTile(new Uint8Array(await response.arrayBuffer()));
+  const bytes = await tileBytes(url, { priority, signal }).catch((e) => {
+    throw e.name === 'AbortError' ? e : new Error(`tile ${coords.z}/${coords.y}/${coords.x}: ${reason(e)}`, { cause: e });
+  });
+  return bytes ? decodeTile(bytes) : { events: [], clusters: [] };
 }
 
 function abandonable(entry, url, signal) {

@@ -31,7 +31,7 @@ import { phoneSheet } from './ui/sheet.js';
 import { skipLinks } from './ui/skiplinks.js';
 import { eventBrowser } from './eventbrowser.js';
 import { briefings } from './briefing/controller.js';
-import { startAois } from './aoiapp.js';
+import { startAois } from './aoi/app.js';
 
 const $ = (id) => document.getElementById(id);
 /** Collections drawn from vector tiles, never fetched whole. */

@@ -2,12 +2,12 @@
 // presenting) and hears who else is there. The page has one slot per thing it can have open at
 // once (the briefing panel, the AOI panel), each its own presence on the server. Only signed-in
 // pages are counted: presence shows account names.
-import { session, writeHeaders } from './session.js';
+import { leavePresence, presence, putPresence } from './api.js';
+import { session } from './session.js';
 
 /** As the server's PresenceStore.HEARTBEAT_SECONDS: a page silent for three of these has gone. */
 const HEARTBEAT_MS = 15_000;
 const PAGE = (crypto.randomUUID?.() ?? `${Date.now()}${Math.random()}`).replace(/[^A-Za-z0-9]/g, '').slice(0, 24);
-const url = (client) => `/api/presence/${client}`;
 
 const watchers = new Map(); // place -> Set of fn(people)
 
@@ -18,11 +18,10 @@ export function presenceSlot(name) {
   let timer = null;
   const send = () => {
     if (!here || !session().user) return Promise.resolve();
-    return fetch(url(client), { method: 'PUT', body: JSON.stringify(here),
-      headers: { 'Content-Type': 'application/json', ...writeHeaders() } }).catch(() => {});
+    return putPresence(client, here).catch(() => {});
   };
   const leave = (keepalive = false) => {
-    if (session().user) fetch(url(client), { method: 'DELETE', headers: writeHeaders(), keepalive }).catch(() => {});
+    if (session().user) leavePresence(client, keepalive).catch(() => {});
   };
   window.addEventListener('pagehide', () => { if (here) leave(true); });
   return {
@@ -66,9 +65,7 @@ const others = (people) => (people ?? []).filter((p) => !p.client.startsWith(`${
 
 async function load(place, only) {
   try {
-    const r = await fetch(`/api/presence?place=${encodeURIComponent(place)}`, { headers: { Accept: 'application/json' } });
-    if (!r.ok) return;
-    const body = await r.json();
+    const body = await presence(place);
     for (const fn of only ?? watchers.get(place) ?? []) fn(others(body.people));
   } catch { /* the next presence event will tell */ }
 }

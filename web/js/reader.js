@@ -1,6 +1,7 @@
 // The citation reader: reader.html#doc=ID&p=N&start=S&end=E shows the whole registered text of a
 // document, numbered by paragraph, with paragraph N highlighted and the passage [S, E) marked,
 // scrolled into view. Text goes in through textContent only.
+import { documentText } from './api.js';
 import { el } from './ui/dom.js';
 import { formatEventDate } from './dates.js';
 
@@ -13,13 +14,14 @@ async function start() {
   const cited = Number(q.get('p'));
   const [from, to] = [Number(q.get('start')), Number(q.get('end'))];
   if (!id) { status('No document was named.'); return; }
-  const r = await fetch(`/api/documents/${encodeURIComponent(id)}/text`, { headers: { Accept: 'application/json' } });
-  if (!r.ok) {
-    const body = await r.json().catch(() => ({}));
-    status(`This document cannot be shown: ${body.description ?? `HTTP ${r.status}`}.`);
+  let text;
+  try {
+    text = await documentText(id);
+  } catch (e) {
+    status(`This document cannot be shown: ${e.description ?? `HTTP ${e.status}`}.`);
     return;
   }
-  const { document: d, paragraphs } = await r.json();
+  const { document: d, paragraphs } = text;
   document.title = `${d.title} · Sahel Map`;
   const meta = [d.subtitle, d.publisher, d.published && formatEventDate(d.published, d.published, 'day')].filter(Boolean).join(' · ');
   const body = paragraphs.map((p) => {

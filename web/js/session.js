@@ -1,6 +1,9 @@
 // Who the page is signed in as, and the CSRF token every write must send back. The session itself
 // is an HttpOnly cookie this script cannot read (so an injected script cannot steal it); the token
-// comes in the body of /api/session and lives only in this page's memory.
+// comes in the body of /api/session and lives only in this page's memory. (api.js imports
+// writeHeaders from here and this module asks through api.js: a cycle ES modules allow, as
+// neither uses the other while loading.)
+import { reason, sessionRequest } from './api.js';
 
 const SIGNED_OUT = { user: null, csrfToken: null, anonymousView: true, signIn: 'password', accountsExist: true };
 let current = SIGNED_OUT;
@@ -12,13 +15,13 @@ function changed(next) {
   for (const fn of listeners) fn(current);
 }
 
+/** A session request; a refusal is an Error in the server's words (the sign-in form shows it). */
 async function call(method, body) {
-  const headers = { Accept: 'application/json', ...writeHeaders() };
-  if (body) headers['Content-Type'] = 'application/json';
-  const response = await fetch('/api/session', { method, headers, body: body && JSON.stringify(body) });
-  const json = response.status === 204 ? null : await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json?.description ?? `HTTP ${response.status}`);
-  return json;
+  try {
+    return await sessionRequest(method, body);
+  } catch (e) {
+    throw new Error(reason(e), { cause: e });
+  }
 }
 
 /** Asks the server who this page is signed in as: {user: {name, role} | null, csrfToken, ...}. */

@@ -114,7 +114,7 @@ class LayoutBrowserTest {
         Browser.js(driver)
             .executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                    + " import('/js/aois.js').then((a) => a.create({type: 'Feature', properties: {name:"
+                    + " import('/js/aoi/requests.js').then((a) => a.create({type: 'Feature', properties: {name:"
                     + " 'Layout box', notes: 'A note', tags: ['north']}, geometry: {type: 'Polygon',"
                     + " coordinates: [[[0.5, 18.5], [2.5, 18.5], [2.5, 20.5], [0.5, 20.5], [0.5,"
                     + " 18.5]]]}})).then(() => done(true), (e) => done(String(e)));");

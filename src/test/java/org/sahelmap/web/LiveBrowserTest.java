@@ -89,7 +89,7 @@ class LiveBrowserTest {
           Browser.js(analyst)
               .executeAsyncScript(
                   "const done = arguments[arguments.length - 1];"
-                      + "import('/js/aois.js').then((m) => m.create({type: 'Feature',"
+                      + "import('/js/aoi/requests.js').then((m) => m.create({type: 'Feature',"
                       + " properties: {name: 'Seen live'}, geometry: {type: 'Polygon',"
                       + " coordinates: [[[1,18],[2,18],[2,19],[1,19],[1,18]]]}}))"
                       + ".then((r) => done(r.feature.id), (e) => done('failed: ' + e.message));");
@@ -107,7 +107,7 @@ class LiveBrowserTest {
           Browser.js(analyst)
               .executeAsyncScript(
                   "const done = arguments[arguments.length - 1];"
-                      + "import('/js/aois.js').then(async (m) => { const a = await m.get('"
+                      + "import('/js/aoi/requests.js').then(async (m) => { const a = await m.get('"
                       + id
                       + "'); await m.remove('"
                       + id
@@ -348,7 +348,7 @@ class LiveBrowserTest {
           Browser.js(alice)
               .executeAsyncScript(
                   "const done = arguments[arguments.length - 1];"
-                      + "import('/js/aois.js').then((m) => m.create({type: 'Feature',"
+                      + "import('/js/aoi/requests.js').then((m) => m.create({type: 'Feature',"
                       + " properties: {name: 'Shared area'}, geometry: {type: 'Polygon',"
                       + " coordinates: [[[3,18],[4,18],[4,19],[3,19],[3,18]]]}}))"
                       + ".then((r) => done(r.feature.id), (e) => done('failed: ' + e.message));");

@@ -2,15 +2,16 @@
 // its ETag; a save the server refuses as stale (412) is told to the analyst with a Reload, and a
 // delete can be undone from the message it leaves. Undo/Redo (buttons, Ctrl+Z/Ctrl+Y) take back a
 // drawn shape, a vertex move or a delete of the area open in the form, until it is saved.
-import * as aois from './aois.js';
-import { aoiFeature, parseTags } from './aoigeo.js';
-import { editHistory } from './aoihistory.js';
-import { aoisFromFile, isGeoPackage } from './aoiimport.js';
-import { monthIndex, monthLabel } from './dates.js';
-import { aoiLayer } from './map/aoidraw.js';
-import { undoControls } from './map/aoiundo.js';
-import { aoiPanel } from './ui/aoipanel.js';
-import { describePeople, presenceSlot, watchPresence } from './presence.js';
+import * as aois from './requests.js';
+import { reason } from '../api.js';
+import { aoiFeature, parseTags } from './shapes.js';
+import { editHistory } from './history.js';
+import { aoisFromFile, isGeoPackage } from './fileimport.js';
+import { monthIndex, monthLabel } from '../dates.js';
+import { aoiLayer } from './draw.js';
+import { undoControls } from './undo.js';
+import { aoiPanel } from './panel.js';
+import { describePeople, presenceSlot, watchPresence } from '../presence.js';
 
 const DRAFT = 'draft:new'; // never a server id (those are [a-z0-9-])
 const etagOf = (f) => `"${f.properties.version}"`;
@@ -225,7 +226,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
       layer.remove(id);
       if (selected === id) { show(null); panel.analysis(null); }
       refresh();
-      panel.message(`That area is no longer there: ${e.message}`, { kind: 'error' });
+      panel.message(`That area is no longer there: ${reason(e)}`, { kind: 'error' });
     }
   }
 
@@ -238,11 +239,11 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
           + ' Reload to see their version; your changes here are kept until you do.'
         : `${what}: this area was deleted meanwhile.`;
       panel.message(text, { kind: 'error', actions: [{ label: 'Reload', onClick: () => reload(id) }] });
-    } else if (e instanceof aois.AoiError) {
+    } else if (e instanceof aois.ApiError) {
       const actions = e.code === 'InvalidGeometry' && retryRepaired ? [{ label: 'Repair and save', onClick: retryRepaired }] : [];
-      panel.message(`${what}: ${e.message}`, { kind: 'error', actions });
+      panel.message(`${what}: ${reason(e)}`, { kind: 'error', actions });
     } else {
-      panel.message(`${what}: ${e.message}`, { kind: 'error' });
+      panel.message(`${what}: ${reason(e)}`, { kind: 'error' });
     }
   }
 
@@ -256,7 +257,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     try {
       onFile(await aois.readGeoPackage(file), file.name);
     } catch (e) {
-      panel.message(`Could not import ${file.name}: ${e.message}`, { kind: 'error' });
+      panel.message(`Could not import ${file.name}: ${reason(e)}`, { kind: 'error' });
     }
   }
 
@@ -266,7 +267,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
     try {
       parsed = aoisFromFile(text, fileName);
     } catch (e) {
-      panel.message(`Could not import ${fileName}: ${e.message}`, { kind: 'error' });
+      panel.message(`Could not import ${fileName}: ${reason(e)}`, { kind: 'error' });
       return;
     }
     const problems = parsed.problems.map((p) => `#${p.index} ${quoted(p.name)}: ${p.message}`);
@@ -277,7 +278,7 @@ export function startAois({ map, state, features, panelRoot, onEvent, onCount })
         keep(created);
         added.push(created.feature.id);
       } catch (e) {
-        problems.push(`#${index} ${quoted(feature.properties.name)}: ${e.code ? `${e.code}: ` : ''}${e.message}`);
+        problems.push(`#${index} ${quoted(feature.properties.name)}: ${e.code ? `${e.code}: ` : ''}${reason(e)}`);
       }
     }
     const total = parsed.features.length + parsed.problems.length;

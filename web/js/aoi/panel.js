@@ -1,7 +1,7 @@
 // The AOI panel beside the map: the list (click → fly to), the selected AOI's form (name, notes,
 // tags; Save, Delete), its analysis, export links and one message line with its actions (Undo,
 // Reload). DOM only; every piece of user text goes in through textContent (dom.js).
-import { el } from './dom.js';
+import { el } from '../ui/dom.js';
 import { formatKm, formatKm2, formatNumber } from '../format.js';
 
 /**

@@ -1,6 +1,6 @@
 // AOI geometry in plain numbers, no Leaflet: circles as polygons and rings in GeoJSON order.
 // The geodesy itself (WGS84 distances, areas, destinations) lives in geo.js.
-import { destination } from './geo.js';
+import { destination } from '../geo.js';
 
 /** A circle of `radiusM` metres around (lon, lat) as a closed GeoJSON ring of `n` vertices. */
 export function circleRing(lon, lat, radiusM, n = 64) {

@@ -2,11 +2,11 @@
 // (polygon, rectangle, circle; edit; delete), a move handle while editing, and a map file
 // dropped on the map. Geometry leaves here as GeoJSON; circles as 64-vertex polygons with radius_m.
 import { AOI, AOI_SELECTED } from '../styles.js';
-import { circleCenter, circleRing, polygonFromLatLngs } from '../aoigeo.js';
+import { circleCenter, circleRing, polygonFromLatLngs } from './shapes.js';
 import { escapeHtml } from '../format.js';
-import { drawMeasure } from './aoimeasure.js';
-import { drawingVertices } from './aoiundo.js';
-import { pane } from './base.js';
+import { drawMeasure } from './measure.js';
+import { drawingVertices } from './undo.js';
+import { pane } from '../map/base.js';
 
 const L = window.L;
 const PANE = 'aois';
@@ -35,7 +35,7 @@ export function aoiLayer(map, handlers) {
     edit: { featureGroup: group, remove: true, edit: { selectedPathOptions: { ...AOI_SELECTED, dashArray: '8 5', maintainColor: false } } },
   });
   map.addControl(draw);
-  // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see aoimeasure.js.
+  // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see measure.js.
   const handlerOf = (type) => draw._toolbars.draw._modes[type]?.handler;
   drawMeasure(map, handlerOf);
   const vertices = drawingVertices(map, handlerOf, () => handlers.onUndoable?.());
@@ -112,7 +112,7 @@ export function aoiLayer(map, handlers) {
 
   return {
     layer: group,
-    /** Vertex undo/redo of the polygon being drawn (aoiundo.js). */
+    /** Vertex undo/redo of the polygon being drawn (undo.js). */
     vertices,
     /** Gives an area the shape (LatLng arrays from onShapeEdit), also while its vertices are edited. */
     setShape(id, latlngs) {

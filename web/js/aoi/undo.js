@@ -1,6 +1,6 @@
 // Undo and redo on the map: Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) and two buttons under the drawing
 // tools. While a polygon is being drawn they take its last vertex away and put it back; otherwise
-// they go to the edit history the caller gives (see aoihistory.js).
+// they go to the edit history the caller gives (see history.js).
 const L = window.L;
 
 /**
