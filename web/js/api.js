@@ -28,20 +28,8 @@ export class ConflictError extends ApiError {
 export const reason = (e) =>
   e?.description ?? (e instanceof ApiError && e.status ? `HTTP ${e.status}` : e?.message ?? String(e));
 
-async function getJson(url, { signal } = {}) {
-  let response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', e.message, url);
-  }
-  if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, body.code, body.description, url);
-  }
-  return response.json();
-}
+/** A GET of JSON; an aborted request rejects with the AbortError itself. */
+const getJson = async (url, { signal } = {}) => (await request('GET', url, undefined, { signal })).body;
 
 /** The page's settings from the server: {onlineBasemap: URL template or null}. */
 export function appConfig() {
@@ -114,20 +102,22 @@ export async function citation(eventId, documentId, paragraph = null) {
 
 /**
  * One request: body is sent as is when a string or Blob, else as JSON; type is its Content-Type,
- * etag goes as If-Match, writes carry the CSRF token; keepalive lets a request outlive the page. Resolves {body, etag} with the body parsed as
- * JSON (or as text when asText), rejects with a ConflictError (412) or an ApiError.
+ * etag goes as If-Match, writes carry the CSRF token; keepalive lets a request outlive the page,
+ * signal aborts it. Resolves {body, etag} with the body parsed as JSON (or as text when asText);
+ * rejects with a ConflictError (412), an ApiError, or the AbortError of an aborted request.
  */
-export async function request(method, url, body,
-  { etag, type = 'application/json', accept = 'application/json', asText = false, keepalive = false } = {}) {
+export async function request(method, url, body, { etag, type = 'application/json',
+  accept = 'application/json', asText = false, keepalive = false, signal } = {}) {
   const headers = { Accept: accept, ...(method === 'GET' ? {} : writeHeaders()) };
   if (body !== undefined) headers['Content-Type'] = type;
   if (etag) headers['If-Match'] = etag;
   let response;
   try {
-    response = await fetch(url, { method, headers, keepalive,
+    response = await fetch(url, { method, headers, keepalive, signal,
       body: body === undefined ? undefined
         : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body) });
   } catch (e) {
+    if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e.message, url);
   }
   const text = response.status === 204 ? '' : await response.text().catch(() => '');

@@ -5,25 +5,21 @@ export function editHistory(onChange = () => {}) {
   const done = [];
   const undone = [];
   const changed = () => onChange();
+  /** Moves the latest command from one list to the other, then runs it that way. */
+  const step = async (from, to, run) => {
+    const c = from.pop();
+    if (!c) return;
+    to.push(c);
+    changed();
+    await run(c);
+  };
   return {
     /** A new edit: it can be undone, and whatever was undone before can no longer be redone. */
     push(command) { done.push(command); undone.length = 0; changed(); },
     canUndo: () => done.length > 0,
     canRedo: () => undone.length > 0,
-    async undo() {
-      const c = done.pop();
-      if (!c) return;
-      undone.push(c);
-      changed();
-      await c.undo();
-    },
-    async redo() {
-      const c = undone.pop();
-      if (!c) return;
-      done.push(c);
-      changed();
-      await c.redo();
-    },
+    undo: () => step(done, undone, (c) => c.undo()),
+    redo: () => step(undone, done, (c) => c.redo()),
     /** Where the list stands now, to go back to with rollback (an edit session cancelled). */
     mark: () => done.length,
     rollback(mark) { done.length = Math.min(done.length, mark); undone.length = 0; changed(); },
