@@ -25,6 +25,9 @@ class TimelineTileRequestsBrowserTest {
 
   static ChromeDriver driver;
 
+  /** How long each tile is held at the server before it is built. */
+  static final long TILE_LATENCY_MS = 250;
+
   @BeforeAll
   static void start() {
     live = LiveApp.start();
@@ -33,6 +36,10 @@ class TimelineTileRequestsBrowserTest {
             ctx -> {
               if (ctx.path().contains("/tiles/WebMercatorQuad/")) {
                 tileRequests.add(String.valueOf(ctx.queryParam("datetime")));
+                // A tile takes a real server's time to come (a loaded one takes longer): without
+                // it, a slow frame on a loaded machine lets every tile of a window arrive before
+                // the next window, and there is nothing left to cancel.
+                Thread.sleep(TILE_LATENCY_MS);
               }
             });
     driver = Browser.open(1366, 768);
