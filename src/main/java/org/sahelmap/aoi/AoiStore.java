@@ -13,16 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.sahelmap.errors.Reason;
 import org.sahelmap.json.Json;
-import org.sahelmap.store.ExpectedVersion;
+import org.sahelmap.store.FeatureRecord;
+import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.store.StoreException;
 import org.sahelmap.store.Transactions;
+import org.sahelmap.store.VersionedRows;
+import org.sahelmap.store.VersionedRows.Deleted;
+import org.sahelmap.store.VersionedRows.Head;
+import org.sahelmap.store.VersionedRows.Heads;
 
 /**
- * AOIs in PostGIS. Each write is one transaction that locks the AOI's {@code aoi} row ({@code
- * SELECT ... FOR UPDATE}) before comparing versions, so of two writers holding the same version
+ * AOIs in PostGIS, versioned by {@link VersionedRows}: each write is one transaction that locks the
+ * AOI's {@code aoi} head row before comparing versions, so of two writers holding the same version
  * exactly one wins and the other is told (a {@link VersionConflict}); the winner's save is
  * committed with its version row before it is acknowledged. The write appends to {@code
  * aoi_version} (never rewritten) and mirrors the current state into the generic {@code feature}
@@ -31,7 +39,6 @@ import org.sahelmap.store.Transactions;
 public final class AoiStore {
   public static final String LAYER = "aois";
 
-  /** If-Match: * — any current version. */
   private static final ObjectMapper JSON = Json.MAPPER;
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,25 +67,17 @@ public final class AoiStore {
             ps.executeUpdate();
           }
           insertVersion(c, id, 1, "create", draft, user);
-          Aoi aoi = read(c, id).orElseThrow();
-          writeLive(c, aoi);
-          return aoi;
+          return mirror(c, id);
         });
   }
 
   public Aoi update(String id, int expected, AoiDraft draft, String user) {
     return inTransaction(
         c -> {
-          Aoi now = lockCurrent(c, id, expected);
-          if (now.deleted()) {
-            throw deleted(now);
-          }
-          int next = now.version() + 1;
-          insertVersion(c, id, next, "update", draft, user);
-          setHead(c, id, next, false);
-          Aoi aoi = read(c, id).orElseThrow();
-          writeLive(c, aoi);
-          return aoi;
+          Head head = lockLive(c, id, expected);
+          insertVersion(c, id, head.next(), "update", draft, user);
+          VersionedRows.advance(c, Heads.AOI, head, false);
+          return mirror(c, id);
         });
   }
 
@@ -86,19 +85,10 @@ public final class AoiStore {
   public Aoi delete(String id, int expected, String user) {
     return inTransaction(
         c -> {
-          Aoi now = lockCurrent(c, id, expected);
-          if (now.deleted()) {
-            throw deleted(now);
-          }
-          copyVersion(c, id, now.version(), "delete", user);
-          setHead(c, id, now.version() + 1, true);
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM feature WHERE layer_id = ? AND id = ?")) {
-            ps.setString(1, LAYER);
-            ps.setString(2, id);
-            ps.executeUpdate();
-          }
-          touchLayer(c);
+          Head head = lockLive(c, id, expected);
+          copyVersion(c, head, "delete", user);
+          VersionedRows.advance(c, Heads.AOI, head, true);
+          PostgisFeatureStore.removeFeature(c, LAYER, id);
           return read(c, id).orElseThrow();
         });
   }
@@ -107,16 +97,14 @@ public final class AoiStore {
   public Aoi restore(String id, int expected, String user) {
     return inTransaction(
         c -> {
-          Aoi now = lockCurrent(c, id, expected);
-          if (!now.deleted()) {
+          Head head = VersionedRows.lock(c, Heads.AOI, id, expected, Deleted.LOCKED, REFUSALS);
+          if (!head.deleted()) {
             throw new AoiProblem(
                 Reason.CONFLICT, "NotDeleted", "AOI '" + id + "' is not deleted", null);
           }
-          copyVersion(c, id, now.version(), "restore", user);
-          setHead(c, id, now.version() + 1, false);
-          Aoi aoi = read(c, id).orElseThrow();
-          writeLive(c, aoi);
-          return aoi;
+          copyVersion(c, head, "restore", user);
+          VersionedRows.advance(c, Heads.AOI, head, false);
+          return mirror(c, id);
         });
   }
 
@@ -161,26 +149,27 @@ public final class AoiStore {
         });
   }
 
-  /**
-   * Locks the AOI's row, then reads its current version. Two statements on purpose: under READ
-   * COMMITTED a {@code FOR UPDATE} that waited for another writer re-checks only the locked row, so
-   * a join to {@code aoi_version} in the same statement would compare the new head with the old
-   * version row and find nothing; the second statement sees the other writer's committed save.
-   */
-  private Aoi lockCurrent(Connection c, String id, int expected) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM aoi WHERE id = ? FOR UPDATE")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new AoiProblem(Reason.NOT_FOUND, "NotFound", "there is no AOI '" + id + "'", null);
+  /** How a write to an AOI is refused: 404 for an unknown id, 412 with the current AOI. */
+  private static final VersionedRows.Refusals REFUSALS =
+      new VersionedRows.Refusals() {
+        @Override
+        public RuntimeException missing(String id) {
+          return new AoiProblem(Reason.NOT_FOUND, "NotFound", "there is no AOI '" + id + "'", null);
         }
-      }
+
+        @Override
+        public RuntimeException stale(Connection c, Head head, int expected) throws SQLException {
+          return new VersionConflict(read(c, head.id()).orElseThrow(), Integer.toString(expected));
+        }
+      };
+
+  /** Locks an AOI to change it: 404, then 412, then 410 when it is deleted (restore it first). */
+  private static Head lockLive(Connection c, String id, int expected) throws SQLException {
+    Head head = VersionedRows.lock(c, Heads.AOI, id, expected, Deleted.LOCKED, REFUSALS);
+    if (head.deleted()) {
+      throw deleted(read(c, id).orElseThrow());
     }
-    Aoi now = read(c, id).orElseThrow();
-    if (!ExpectedVersion.matches(expected, now.version())) {
-      throw new VersionConflict(now, Integer.toString(expected));
-    }
-    return now;
+    return head;
   }
 
   private static AoiProblem deleted(Aoi aoi) {
@@ -256,7 +245,8 @@ public final class AoiStore {
     }
   }
 
-  private static void copyVersion(Connection c, String id, int from, String operation, String user)
+  /** The head's version again as the next one, under another operation (delete, restore). */
+  private static void copyVersion(Connection c, Head head, String operation, String user)
       throws SQLException {
     String sql =
         "INSERT INTO aoi_version"
@@ -266,48 +256,32 @@ public final class AoiStore {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, operation);
       ps.setString(2, user);
-      ps.setString(3, id);
-      ps.setInt(4, from);
+      ps.setString(3, head.id());
+      ps.setInt(4, head.version());
       ps.executeUpdate();
     }
   }
 
-  private static void setHead(Connection c, String id, int version, boolean deleted)
-      throws SQLException {
+  /**
+   * The AOI's current version, mirrored into the generic feature table every collection reader
+   * reads. Its geometry is read back as WKB, exactly as stored (wound, unrounded).
+   */
+  private static Aoi mirror(Connection c, String id) throws SQLException {
+    Aoi aoi = read(c, id).orElseThrow();
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE aoi SET version = ?, deleted = ? WHERE id = ?")) {
-      ps.setInt(1, version);
-      ps.setBoolean(2, deleted);
-      ps.setString(3, id);
-      ps.executeUpdate();
-    }
-  }
-
-  /** Mirrors the current version into the generic feature table read by every collection reader. */
-  private static void writeLive(Connection c, Aoi aoi) throws SQLException {
-    String sql =
-        "INSERT INTO feature (layer_id, id, properties, geom)"
-            + " SELECT ?, aoi_id, ?::jsonb, geom FROM aoi_version WHERE aoi_id = ? AND version = ?"
-            + " ON CONFLICT (layer_id, id) DO UPDATE SET properties = EXCLUDED.properties,"
-            + " geom = EXCLUDED.geom";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, LAYER);
-      ps.setString(2, writeJson(aoi.properties()));
-      ps.setString(3, aoi.id());
-      ps.setInt(4, aoi.version());
-      ps.executeUpdate();
-    }
-    touchLayer(c);
-  }
-
-  private static void touchLayer(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE layer SET updated_at = clock_timestamp() WHERE id = ?")) {
-      ps.setString(1, LAYER);
-      if (ps.executeUpdate() != 1) {
-        throw new StoreException("writing an AOI: the layer row 'aois' is missing", null);
+        c.prepareStatement(
+            "SELECT ST_AsBinary(geom) FROM aoi_version WHERE aoi_id = ? AND version = ?")) {
+      ps.setString(1, id);
+      ps.setInt(2, aoi.version());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Geometry geometry = new WKBReader().read(rs.getBytes(1));
+        PostgisFeatureStore.putFeature(c, LAYER, FeatureRecord.of(id, geometry, aoi.properties()));
+      } catch (ParseException e) {
+        throw new StoreException("reading the geometry of AOI '" + id + "'", e);
       }
     }
+    return aoi;
   }
 
   static String newId() {

@@ -1,5 +1,8 @@
 package org.sahelmap.briefing;
 
+import static org.sahelmap.store.VersionedRows.Deleted.AS_MISSING;
+import static org.sahelmap.store.VersionedRows.Deleted.LOCKED;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -15,14 +18,16 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.sahelmap.briefing.BriefingConflictException.Kind;
 import org.sahelmap.json.Json;
-import org.sahelmap.store.ExpectedVersion;
 import org.sahelmap.store.StoreException;
 import org.sahelmap.store.Transactions;
+import org.sahelmap.store.VersionedRows;
+import org.sahelmap.store.VersionedRows.Head;
+import org.sahelmap.store.VersionedRows.Heads;
 
 /**
- * Briefings in PostGIS, versioned like AOIs: every save adds a row to {@code briefing_version}
- * holding the whole document; {@code briefing} holds the current version, locked (FOR UPDATE) by a
- * writer before it compares versions, so of two writers holding the same version one wins.
+ * Briefings in PostGIS, versioned like AOIs ({@link VersionedRows}): every save adds a row to
+ * {@code briefing_version} holding the whole document; {@code briefing} is the head row, with the
+ * current version, the name the list is sorted by, and who saved last.
  */
 public final class BriefingStore {
   private static final ObjectMapper JSON = Json.MAPPER;
@@ -87,20 +92,15 @@ public final class BriefingStore {
   public StoredBriefing update(String id, int expected, Briefing b, String user) {
     return write(
         c -> {
-          int next = lock(c, id, expected, false) + 1;
+          Head head = VersionedRows.lock(c, Heads.BRIEFING, id, expected, AS_MISSING, REFUSALS);
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE briefing SET name = ?, banner = ?, version = ?, updated_by = ?,"
-                      + " updated_at = ? WHERE id = ?")) {
+              c.prepareStatement("UPDATE briefing SET name = ?, banner = ? WHERE id = ?")) {
             ps.setString(1, b.name());
             ps.setString(2, b.banner());
-            ps.setInt(3, next);
-            ps.setString(4, user);
-            ps.setTimestamp(5, Timestamp.from(now()));
-            ps.setString(6, id);
+            ps.setString(3, id);
             ps.executeUpdate();
           }
-          return addVersion(c, b.withId(id), next, "update", false, user);
+          return advance(c, head, b.withId(id), "update", false, user);
         });
   }
 
@@ -108,12 +108,10 @@ public final class BriefingStore {
   public StoredBriefing delete(String id, int expected, String user) {
     return write(
         c -> {
-          int next = lock(c, id, expected, false) + 1;
+          Head head = VersionedRows.lock(c, Heads.BRIEFING, id, expected, AS_MISSING, REFUSALS);
           // Read on this transaction's own connection: a second pooled one per delete let eight
           // deletes queued on one row lock hold the whole pool while each waited for another.
-          Briefing last = current(c, id);
-          setDeleted(c, id, true, next, user);
-          return addVersion(c, last, next, "delete", true, user);
+          return advance(c, head, current(c, id), "delete", true, user);
         });
   }
 
@@ -124,31 +122,32 @@ public final class BriefingStore {
   public StoredBriefing restore(String id, int expected, String user) {
     return write(
         c -> {
-          int next = lock(c, id, expected, true) + 1;
-          StoredBriefing now = query(c, CURRENT, id).get(0);
-          if (!now.deleted()) {
+          Head head = VersionedRows.lock(c, Heads.BRIEFING, id, expected, LOCKED, REFUSALS);
+          if (!head.deleted()) {
             throw new BriefingConflictException(
-                Kind.NOT_DELETED, now.version(), "briefing '" + id + "' is not deleted");
+                Kind.NOT_DELETED, head.version(), "briefing '" + id + "' is not deleted");
           }
-          setDeleted(c, id, false, next, user);
-          return addVersion(c, now.briefing(), next, "restore", false, user);
+          return advance(c, head, current(c, id), "restore", false, user);
         });
   }
 
-  /** The head row after a delete or a restore: its flag, its new version, who and when. */
-  private void setDeleted(Connection c, String id, boolean deleted, int version, String user)
+  /**
+   * The second half of every change: the version row, then the head moved to it (deleted or not)
+   * with who saved it and when.
+   */
+  private StoredBriefing advance(
+      Connection c, Head head, Briefing b, String op, boolean deleted, String user)
       throws SQLException {
+    StoredBriefing saved = addVersion(c, b, head.next(), op, deleted, user);
+    VersionedRows.advance(c, Heads.BRIEFING, head, deleted);
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE briefing SET deleted = ?, version = ?, updated_by = ?, updated_at = ?"
-                + " WHERE id = ?")) {
-      ps.setBoolean(1, deleted);
-      ps.setInt(2, version);
-      ps.setString(3, user);
-      ps.setTimestamp(4, Timestamp.from(now()));
-      ps.setString(5, id);
+        c.prepareStatement("UPDATE briefing SET updated_by = ?, updated_at = ? WHERE id = ?")) {
+      ps.setString(1, user);
+      ps.setTimestamp(2, Timestamp.from(saved.updatedAt()));
+      ps.setString(3, head.id());
       ps.executeUpdate();
     }
+    return saved;
   }
 
   private Briefing current(Connection c, String id) throws SQLException {
@@ -178,32 +177,29 @@ public final class BriefingStore {
     }
   }
 
-  private int lock(Connection c, String id, int expected, boolean allowDeleted)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT version, deleted FROM briefing WHERE id = ? FOR UPDATE")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || (rs.getBoolean("deleted") && !allowDeleted)) {
-          throw new BriefingConflictException(Kind.MISSING, 0, "there is no briefing '" + id + "'");
+  /** How a write to a briefing is refused: 404 (unknown or deleted), 412 with its version. */
+  private static final VersionedRows.Refusals REFUSALS =
+      new VersionedRows.Refusals() {
+        @Override
+        public RuntimeException missing(String id) {
+          return new BriefingConflictException(
+              Kind.MISSING, 0, "there is no briefing '" + id + "'");
         }
-        int current = rs.getInt("version");
-        if (!ExpectedVersion.matches(expected, current)) {
-          throw new BriefingConflictException(
+
+        @Override
+        public RuntimeException stale(Connection c, Head head, int expected) {
+          return new BriefingConflictException(
               Kind.STALE,
-              current,
+              head.version(),
               "briefing '"
-                  + id
+                  + head.id()
                   + "' is at version "
-                  + current
+                  + head.version()
                   + ", not "
                   + expected
                   + ": someone saved it since you loaded it; reload and apply your change again");
         }
-        return current;
-      }
-    }
-  }
+      };
 
   private StoredBriefing addVersion(
       Connection c, Briefing b, int version, String op, boolean deleted, String user)

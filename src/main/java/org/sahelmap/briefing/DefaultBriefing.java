@@ -37,6 +37,9 @@ public final class DefaultBriefing {
       store.create(b, SAVED_BY);
       return true;
     } catch (BriefingConflictException e) {
+      if (e.kind() != BriefingConflictException.Kind.EXISTS) {
+        throw e;
+      }
       return false; // another server saved it first
     }
   }

@@ -253,6 +253,31 @@ public final class PostgisFeatureStore implements FeatureStore {
     }
   }
 
+  /**
+   * Writes one feature in the caller's transaction (the versioned stores mirror an object's current
+   * state here, in the same transaction as its version) and bumps the layer's {@code updated_at} so
+   * cached reads revalidate.
+   */
+  public static void putFeature(Connection c, String layerId, FeatureRecord feature)
+      throws SQLException {
+    insertFeatures(c, layerId, List.of(feature), true);
+    touch(c, layerId);
+  }
+
+  /**
+   * Removes one feature in the caller's transaction, and bumps the layer like {@link #putFeature}.
+   */
+  public static void removeFeature(Connection c, String layerId, String featureId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM feature WHERE layer_id = ? AND id = ?")) {
+      ps.setString(1, layerId);
+      ps.setString(2, featureId);
+      ps.executeUpdate();
+    }
+    touch(c, layerId);
+  }
+
   static void touch(Connection c, String layerId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE layer SET updated_at = clock_timestamp() WHERE id = ?")) {
