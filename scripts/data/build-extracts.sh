@@ -16,7 +16,8 @@ if [ "${SKIP_NPM_CI:-0}" != "1" ] || [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund --ignore-scripts
 fi
 
-node build-extracts.mjs
+# The OpenStreetMap source is a 168 MB GeoJSON file: give node room to parse it.
+node --max-old-space-size=4096 build-extracts.mjs
 
 if command -v python3 >/dev/null 2>&1; then
   python3 check-extracts.py

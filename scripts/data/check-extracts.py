@@ -128,6 +128,11 @@ def spherical_area_km2(g):
     return sum(ring_area(p[0]) - sum(ring_area(h) for h in p[1:]) for p in polygons(g))
 
 
+def largest_exterior(g):
+    """The exterior ring of a geometry's largest polygon (by vertex count)."""
+    return max((p[0] for p in polygons(g)), key=len)
+
+
 def longest_shared_run(ring_a, ring_b):
     """Longest run of consecutive identical positions shared by two closed rings (either direction)."""
     a, b = [tuple(p) for p in ring_a[:-1]], [tuple(p) for p in ring_b[:-1]]
@@ -165,7 +170,7 @@ def main():
 
     countries = {f["properties"]["iso_a3"]: f["geometry"] for f in data["countries.geojson"]["features"]}
     mali, algeria = countries["MLI"], countries["DZA"]
-    n, run = longest_shared_run(mali["coordinates"][0], algeria["coordinates"][0])
+    n, run = longest_shared_run(largest_exterior(mali), largest_exterior(algeria))
     length = sum(haversine_km(p, q) for p, q in zip(run, run[1:]))
     print(f"Mali-Algeria: {n} shared consecutive vertices, {length:.0f} km (haversine), "
           f"ends {list(run[0])} .. {list(run[-1])}")
@@ -175,7 +180,8 @@ def main():
     print(f"Mali area (sphere): {area:,.0f} km2 (Factbook 1,240,192)")
 
     regions = {f["properties"]["name"]: f["geometry"] for f in data["mali-regions.geojson"]["features"]}
-    for town, region, lon, lat in [("Kidal", "Kidal", 1.40722, 18.44111), ("Gao", "Gao", -0.04472, 16.27167)]:
+    for town, region, lon, lat in [("Kidal", "Kidal", 1.40722, 18.44111), ("Gao", "Gao", -0.04472, 16.27167),
+                                   ("Tinzaouaten", "Kidal", 2.8828, 19.9628)]:
         ok = point_in_geometry(lon, lat, regions[region])
         print(f"{town} ({lon}, {lat}) inside {region} region: {ok}")
         if not ok:
@@ -189,6 +195,8 @@ def main():
         where = [c for c, g in sorted(countries.items()) if point_in_geometry(lon, lat, g)]
         print(f"{name} ({lon}, {lat}): inside {where or 'no country'}, "
               f"{distance_to_boundary_km((lon, lat), mali):.2f} km from the Mali outline")
+        if where != [f["properties"]["country"]]:
+            fail(f"{name} is not inside {f['properties']['country']} alone")
 
     for f in data["places.geojson"]["features"]:
         p = f["properties"]

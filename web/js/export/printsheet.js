@@ -90,7 +90,7 @@ function pageElement(p, map, handout) {
     el('footer', { class: 'print-foot' },
       el('p', { class: 'print-sources', text: `Sources: ${p.sources || '(none given)'}` }),
       el('p', { class: 'print-dates' }, el('span', { text: p.dates }),
-        el('span', { text: `Printed ${new Date().toISOString().slice(0, 10)} · Sahel Map · Natural Earth, GeoNames` }))),
+        el('span', { text: `Printed ${new Date().toISOString().slice(0, 10)} · Sahel Map · © OpenStreetMap contributors, Natural Earth, GeoNames` }))),
     banner(p.banner));
 }
 

@@ -56,7 +56,7 @@ function finish(ctx, page) {
   wrap(ctx, page.sources ? `Sources: ${page.sources}` : '', 32, footY + 24, SIZE.width - 520, { size: 16, line: 21, color: '#3b342c', maxLines: 2 });
   ctx.textAlign = 'right';
   text(ctx, page.dates, SIZE.width - 32, footY + 24, { size: 16, color: '#3b342c' });
-  text(ctx, 'Sahel Map · Natural Earth, GeoNames', SIZE.width - 32, footY + 46, { size: 14, color: '#5d564c' });
+  text(ctx, 'Sahel Map · © OpenStreetMap contributors, Natural Earth, GeoNames', SIZE.width - 32, footY + 46, { size: 14, color: '#5d564c' });
   ctx.textAlign = 'left';
   return ctx.canvas;
 }

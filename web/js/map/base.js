@@ -11,7 +11,7 @@ export function createMap(element, view) {
   const map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false, minZoom: 2, maxZoom: 14,
     zoomControl: true, keyboard: true, attributionControl: true });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Natural Earth, GeoNames');
+  map.attributionControl.addAttribution('© OpenStreetMap contributors (ODbL), Natural Earth, GeoNames');
   const v = view ?? SAHEL_VIEW;
   map.setView([v.lat, v.lon], v.zoom);
   L.control.scale({ imperial: false, position: 'bottomright', maxWidth: 160 }).addTo(map);

@@ -26,7 +26,7 @@ final class AesTerritoryLayer {
           10,
           new LayerStyle(
               "#1b7a3a", Map.of("weight", 3.5, "opacity", 0.9, "fillOpacity", 0.05), null),
-          List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
+          List.of(LayerSpec.OSM_COUNTRIES),
           Map.of(
               "operation",
               "JTS union of the three country polygons",

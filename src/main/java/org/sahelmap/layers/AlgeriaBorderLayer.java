@@ -13,12 +13,13 @@ final class AlgeriaBorderLayer {
       new LayerSpec(
           "algeria-border",
           "Mali–Algeria border",
-          "The boundary between Mali and Algeria, as the edge the two country polygons share."
-              + " Generalised data: shorter than the 1,359 km the CIA World Factbook gives.",
+          "The boundary between Mali and Algeria, as the edge the two country polygons share"
+              + " (OpenStreetMap). Simplified for the map, so a little shorter than the 1,359 km"
+              + " the CIA World Factbook gives.",
           "mission",
           30, // above the zone's bands, so the line is never under their fill
           LayerStyle.colour("#c0152f"),
-          List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
+          List.of(LayerSpec.OSM_COUNTRIES),
           Map.of(
               "operation", "intersection of the Mali and Algeria polygon boundaries (JTS), merged",
               "length", "geodesic on the WGS84 ellipsoid (GeoTools GeodeticCalculator)"));

@@ -68,7 +68,7 @@ final class Basis {
   }
 
   /**
-   * The line two polygons share. The extracts keep Natural Earth's topology (one arc for a shared
+   * The line two polygons share. The extracts are simplified as one topology (one arc for a shared
    * border, identical vertices on both sides), so the intersection of the two boundaries is exactly
    * that arc; merging joins its segments back into one line.
    */

@@ -32,7 +32,7 @@ final class BorderZoneLayer {
           "mission",
           20,
           new LayerStyle("#e0601b", null, bands()),
-          List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
+          List.of(LayerSpec.OSM_COUNTRIES),
           Map.of(
               "buffer_distances_km",
               DISTANCES_KM,

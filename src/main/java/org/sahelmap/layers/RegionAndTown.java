@@ -6,8 +6,8 @@ import org.sahelmap.geo.Projections;
 import org.sahelmap.store.FeatureRecord;
 
 /**
- * The two features every place-centred mission layer starts with: the Natural Earth region (with
- * its equal-area size) and the town point with the source its coordinates come from.
+ * The two features every place-centred mission layer starts with: the region (Natural Earth, fitted
+ * to the OpenStreetMap outline of Mali; with its equal-area size) and the town point with the source its coordinates come from.
  */
 final class RegionAndTown {
   private RegionAndTown() {}

@@ -11,10 +11,11 @@ import org.sahelmap.store.LayerData;
 
 /**
  * Tinzaouaten and the area of the July 2024 battle. Known data trap: Natural Earth's generalised
- * border puts both published coordinates of the town about 1 km inside Algeria, though the town is
- * in Mali (it faces the Algerian town of Tin Zaouatine across the border wadi). Rather than move
- * the town or the border, the layer says on which side the data puts it and how far from the line
- * it is, so the discrepancy is visible to whoever reads the map.
+ * border put both published coordinates of the town 1–2 km inside Algeria, though the town is in
+ * Mali (it faces the Algerian town of Tin Zaouatine across the border wadi). The map now draws
+ * OpenStreetMap's border, which has the town a few hundred metres inside Mali. The town is never
+ * moved to fit a border: the layer says on which side the data puts it and how far from the line it
+ * is, so a border that disagrees would show on the map, not be hidden.
  */
 final class TinzaouatenLayer {
   /** Radius of the battle area: a stated modelling choice (the sources give no extent). */
@@ -30,7 +31,7 @@ final class TinzaouatenLayer {
           60,
           LayerStyle.colour("#0a7f86"),
           List.of(
-              LayerSpec.NATURAL_EARTH_COUNTRIES,
+              LayerSpec.OSM_COUNTRIES,
               "Tinzaouaten: French Wikipedia (Tinzawatène), 19.9628 N 2.8828 E, medium confidence"),
           Map.of(
               "battle_area",
@@ -38,7 +39,7 @@ final class TinzaouatenLayer {
                   + BATTLE_RADIUS_KM
                   + " km around the town (a stated radius, not sourced)",
               "distance_to_border",
-              "shortest distance to the Natural Earth Mali–Algeria line, azimuthal equidistant"));
+              "shortest distance to the Mali–Algeria line drawn (OpenStreetMap), azimuthal equidistant"));
 
   private TinzaouatenLayer() {}
 
@@ -51,13 +52,15 @@ final class TinzaouatenLayer {
         basis.mali.contains(town) ? "Mali" : basis.algeria.contains(town) ? "Algeria" : "neither";
     String note =
         side.equals("Mali")
-            ? "The town lies in Mali on the border data used here."
-            : "On Natural Earth's generalised border this point falls "
+            ? "The town lies in Mali, "
+                + String.format("%.1f", toBorder)
+                + " km from the border drawn here (OpenStreetMap). Distances to the border are good"
+                + " to a few hundred metres only."
+            : "On the border drawn here this point falls "
                 + String.format("%.1f", toBorder)
                 + " km inside "
                 + side
-                + "; the town is in Mali (OpenStreetMap-based borders place it there). Distances to"
-                + " the border are good to a few km only.";
+                + "; the town is in Mali. Distances to the border are good to a few km only.";
     return SPEC.with(
         List.of(
             FeatureRecord.of(
