@@ -12,7 +12,15 @@ import {
   sphericalTriangleArea,
 } from 'topojson-simplify';
 import { feature } from 'topojson-client';
-import { cleanGeometry, compareText, EARTH_RADIUS_KM, pointInGeometry } from './geometry.mjs';
+import {
+  cleanGeometry,
+  compareText,
+  EARTH_RADIUS_KM,
+  pointInGeometry,
+  polygonsOf,
+  signedArea2,
+  withoutSelfCrossings,
+} from './geometry.mjs';
 
 /** ISO 3166-1 alpha-3 → [numeric code, English short name]: the countries the map shows. */
 export const COUNTRIES = {
@@ -71,6 +79,20 @@ function ringArea(ring) {
   return Math.min(a, 4 * Math.PI - a);
 }
 
+/**
+ * The outline with the loops simplification folded into it cut off (see withoutSelfCrossings):
+ * Niger's border with Benin came out of it crossing itself, which JTS refuses to union.
+ */
+function withoutFolds(geometry) {
+  if (!geometry) return null;
+  const coordinates = polygonsOf(geometry).map((polygon) => polygon.map((ring, k) => {
+    const fixed = withoutSelfCrossings(ring);
+    const counterClockwise = signedArea2(fixed) > 0;
+    return (k === 0) === counterClockwise ? fixed : fixed.reverse();
+  }));
+  return { type: 'MultiPolygon', coordinates };
+}
+
 /** The features of countries.geojson, sorted by alpha-3 code, from the source collection. */
 export function buildCountries(source) {
   const selected = Object.keys(COUNTRIES).map((a3) => {
@@ -87,7 +109,7 @@ export function buildCountries(source) {
   return decoded
     .map((f) => {
       const [isoN3, name] = COUNTRIES[f.id];
-      const geometry = cleanGeometry(f.geometry);
+      const geometry = withoutFolds(cleanGeometry(f.geometry));
       if (!geometry) throw new Error(`${f.id}: nothing left after simplification`);
       return { id: f.id, properties: { iso_a3: f.id, iso_n3: isoN3, name }, geometry };
     })

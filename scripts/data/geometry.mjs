@@ -147,3 +147,52 @@ export function distanceToOutlineKm(p, g) {
   }
   return best;
 }
+
+/** Where segments ab and cd cross at a point inside both (touching ends do not count), or null. */
+function crossing(a, b, c, d) {
+  const rx = b[0] - a[0], ry = b[1] - a[1], sx = d[0] - c[0], sy = d[1] - c[1];
+  const denominator = rx * sy - ry * sx;
+  if (denominator === 0) return null; // parallel: simplification does not make overlapping runs
+  const t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / denominator;
+  const u = ((c[0] - a[0]) * ry - (c[1] - a[1]) * rx) / denominator;
+  return t > 0 && t < 1 && u > 0 && u < 1 ? [a[0] + t * rx, a[1] + t * ry] : null;
+}
+
+/** The first pair of non-adjacent edges of a closed ring that cross: [i, j, point], or null. */
+export function firstSelfCrossing(ring) {
+  const n = ring.length - 1; // edges; the last position repeats the first
+  for (let i = 0; i < n; i++) {
+    const [a, b] = [ring[i], ring[i + 1]];
+    const [minX, maxX] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])];
+    const [minY, maxY] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // the closing edge is adjacent to the first
+      const [c, d] = [ring[j], ring[j + 1]];
+      if (Math.max(c[0], d[0]) < minX || Math.min(c[0], d[0]) > maxX
+        || Math.max(c[1], d[1]) < minY || Math.min(c[1], d[1]) > maxY) continue;
+      const p = crossing(a, b, c, d);
+      if (p) return [i, j, p];
+    }
+  }
+  return null;
+}
+
+/**
+ * The ring without its self-crossings. Simplifying an arc can fold it over itself in a tiny
+ * loop (a "bow tie"); each crossing splits the ring in two loops at the crossing point, and the
+ * smaller loop, a few hundred metres across, is cut off. Shared vertices elsewhere are kept as
+ * they are, so neighbours still share their borders.
+ */
+export function withoutSelfCrossings(ring) {
+  let out = ring;
+  for (let found = firstSelfCrossing(out); found; found = firstSelfCrossing(out)) {
+    const [i, j, point] = found;
+    const p = roundPosition(point);
+    const inner = [p, ...out.slice(i + 1, j + 1), p];
+    const outer = [...out.slice(0, i + 1), p, ...out.slice(j + 1)];
+    const kept = Math.abs(signedArea2(inner)) > Math.abs(signedArea2(outer)) ? inner : outer;
+    if (kept.length >= out.length) throw new Error('a self-crossing that cutting does not remove');
+    out = kept;
+  }
+  return out;
+}

@@ -40,7 +40,8 @@ final class AesTerritoryLayer {
     List<String> order = List.of("MLI", "BFA", "NER");
     Geometry[] parts = new Geometry[order.size()];
     for (int i = 0; i < order.size(); i++) {
-      parts[i] = basis.country(order.get(i));
+      // Repaired if need be: an outline that crosses itself makes the union throw.
+      parts[i] = Geo.valid(basis.country(order.get(i)));
       memberAreas.put(MEMBERS.get(order.get(i)), Math.round(Projections.areaKm2(parts[i])));
     }
     Geometry union = Geo.valid(UnaryUnionOp.union(List.of(parts)));

@@ -7,7 +7,8 @@ import org.sahelmap.store.FeatureRecord;
 
 /**
  * The two features every place-centred mission layer starts with: the region (Natural Earth, fitted
- * to the OpenStreetMap outline of Mali; with its equal-area size) and the town point with the source its coordinates come from.
+ * to the OpenStreetMap outline of Mali; with its equal-area size) and the town point with the
+ * source its coordinates come from.
  */
 final class RegionAndTown {
   private RegionAndTown() {}

@@ -25,6 +25,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sahelmap.geo.Geo;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
@@ -463,7 +464,10 @@ class MapPageBrowserTest {
     GeoJsonReader reader = new GeoJsonReader();
     Map<String, Geometry> out = new HashMap<>();
     for (JsonNode f : fc.get("features")) {
-      out.put(f.get("properties").get("name").asText(), reader.read(f.get("geometry").toString()));
+      // Repaired as the server repairs what it serves (layers.ContextLayers): a few neighbours'
+      // rings touch themselves in the file, and JTS cannot test containment in those.
+      Geometry outline = reader.read(f.get("geometry").toString());
+      out.put(f.get("properties").get("name").asText(), Geo.valid(outline));
     }
     return out;
   }
