@@ -7,9 +7,18 @@ import { el } from '../ui/dom.js';
 
 const L = window.L;
 
+// Mission areas stack from z-index 400 in their order; collections of lines only (the border)
+// from 430, above every area but under the AOIs (450): Kidal's region follows the border for
+// hundreds of km, and its outline drawn later would paint over the border line.
+const AREAS_Z = 400;
+const LINES_Z = 430;
+
+const linesOnly = (geojson) => geojson.features.length > 0
+  && geojson.features.every((f) => /LineString/.test(f.geometry?.type ?? ''));
+
 /** rank: the collection's place among the mission layers (styles.missionOrder), 0 lowest. */
 export function missionLayer(map, collection, geojson, rank) {
-  const paneName = pane(map, `mission-${collection.id}`, 400 + rank);
+  const paneName = pane(map, `mission-${collection.id}`, (linesOnly(geojson) ? LINES_Z : AREAS_Z) + rank);
   return L.geoJSON(geojson, {
     pane: paneName,
     style: (f) => missionStyle(collection, f.properties, f.geometry.type),

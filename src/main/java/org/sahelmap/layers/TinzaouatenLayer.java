@@ -54,8 +54,9 @@ final class TinzaouatenLayer {
         side.equals("Mali")
             ? "The town lies in Mali, "
                 + String.format("%.1f", toBorder)
-                + " km from the border drawn here (OpenStreetMap). Distances to the border are good"
-                + " to a few hundred metres only."
+                + " km from the border drawn here (OpenStreetMap, simplified to about 200 m). That"
+                + " is within the uncertainty of the point and of the line: the sources place the"
+                + " town in Mali, and this border agrees."
             : "On the border drawn here this point falls "
                 + String.format("%.1f", toBorder)
                 + " km inside "

@@ -93,9 +93,12 @@ class NewLayerBrowserTest {
       assertThat(
               run(
                   driver,
-                  "return ['algeria-border-zone', 'test-wells', 'algeria-border'].map((id) =>"
-                      + " Number(document.querySelector(`.leaflet-mission-${id}-pane`).style.zIndex))"))
-          .isEqualTo(List.of(401L, 402L, 403L));
+                  "return ['algeria-border-zone', 'test-wells', 'algeria-border', 'kidal'].map("
+                      + "(id) => Number(document.querySelector(`.leaflet-mission-${id}-pane`)"
+                      + ".style.zIndex))"))
+          // Areas from 400 by order; the border, lines only, from 430: above Kidal's region,
+          // whose outline follows it, though Kidal comes later in the order.
+          .isEqualTo(List.of(401L, 402L, 433L, 405L));
       assertThat(
               run(
                   driver,
