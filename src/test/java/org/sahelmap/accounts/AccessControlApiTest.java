@@ -26,6 +26,7 @@ import org.sahelmap.api.AppOptions;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -35,6 +36,7 @@ import org.sahelmap.testing.TestDatabase;
  * proxy's header, rate limits on sign-ins and writes, account management and the audit trail. Real
  * HTTP on a real port against PostGIS.
  */
+@NeedsDatabase
 class AccessControlApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String AOIS = "/ogc/collections/aois/items";

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.config.UsageException;
 import org.sahelmap.errors.Refusal;
 import org.sahelmap.store.Database;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** The {@code user} and {@code token} commands against PostGIS, and the rate limit's windows. */
+@NeedsDatabase
 class AccountCommandsTest {
   static Database db;
   static AccountStore store;

@@ -44,6 +44,7 @@ import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.Geometries;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -52,6 +53,7 @@ import org.sahelmap.testing.TestDatabase;
  * GeoTools and JTS from the very layers the builder wrote: areas on ESRI:102022, perimeters and
  * distances with the geodetic calculator. And the export, read back by GDAL.
  */
+@NeedsDatabase
 class AoiAnalysisTest {
   static Database db;
   static PostgisFeatureStore store;

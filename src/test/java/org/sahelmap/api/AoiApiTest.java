@@ -26,10 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /** The writable collection {@code aois} through HTTP against PostGIS. */
+@NeedsDatabase
 class AoiApiTest {
   static final String ITEMS = "/ogc/collections/aois/items";
   static final MediaType GEOJSON = MediaType.get("application/geo+json");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -36,6 +37,7 @@ import org.sahelmap.testing.TestDatabase;
  * on the same version exactly one wins, and every save acknowledged with 200 is in the history
  * under the version its ETag named.
  */
+@NeedsDatabase
 class AoiConcurrencyTest {
   static final String ITEMS = "/ogc/collections/aois/items";
   static Database db;

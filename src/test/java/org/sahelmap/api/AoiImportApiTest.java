@@ -24,12 +24,14 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.GeoPackages;
 import org.sahelmap.testing.GeoPackages.Shape;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /**
  * {@code POST /api/aois/import}: GeoPackages made here with geopackage-java, read back as GeoJSON.
  */
+@NeedsDatabase
 class AoiImportApiTest {
   static final MediaType GPKG = MediaType.get("application/geopackage+sqlite3");
   static final double R = 6378137; // the sphere of Web Mercator (EPSG:3857)

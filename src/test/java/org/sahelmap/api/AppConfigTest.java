@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.config.UsageException;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
  * The page learns from the server whether it may offer an online basemap: off unless configured.
  */
+@NeedsDatabase
 class AppConfigTest {
   static Database db;
 

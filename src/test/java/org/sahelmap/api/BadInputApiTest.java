@@ -21,6 +21,7 @@ import org.sahelmap.MainAccess;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -29,6 +30,7 @@ import org.sahelmap.testing.TestDatabase;
  * PostgreSQL cannot hold, NUL characters, AOIs no analysis could handle, and an import-events row
  * with a NUL reported as {@code FILE:line N: reason}.
  */
+@NeedsDatabase
 class BadInputApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final MediaType TYPE = MediaType.get("application/json");

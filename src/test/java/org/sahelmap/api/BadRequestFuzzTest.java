@@ -28,6 +28,7 @@ import org.sahelmap.accounts.AccessOptions;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -36,6 +37,7 @@ import org.sahelmap.testing.TestDatabase;
  * library would never send) at every route. None may get a 5xx, every refusal is our JSON error
  * naming no Java or Jackson internals, and nothing stored changes.
  */
+@NeedsDatabase
 class BadRequestFuzzTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final long SEED = 16;

@@ -20,10 +20,12 @@ import org.sahelmap.briefing.DefaultBriefing;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
 /** Briefings through the real app against PostGIS: CRUD, versions, locking, errors, GeoJSON. */
+@NeedsDatabase
 class BriefingApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final MediaType JSON_TYPE = MediaType.get("application/json");

@@ -29,6 +29,7 @@ import org.sahelmap.briefing.TimeWindow;
 import org.sahelmap.briefing.View;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
@@ -37,6 +38,7 @@ import org.sahelmap.testing.TestDatabase;
  * {@code /api/briefings/{id}/pack.gpkg}: one GeoPackage with every layer, the events of the
  * briefing's time span, the AOIs and a slides table, as GDAL reads the file the server returns.
  */
+@NeedsDatabase
 class BriefingPackTest {
   static Database db;
   static PostgisFeatureStore store;

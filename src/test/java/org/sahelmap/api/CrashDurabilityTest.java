@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahelmap.store.Database;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 import org.sahelmap.testing.TestServer;
@@ -35,6 +36,7 @@ import org.sahelmap.testing.TestServer;
  * killed with SIGKILL mid-run. Three crashes of a server in its own JVM while four clients write
  * AOIs; every AOI that got its 201 is in PostGIS afterwards, with its first version.
  */
+@NeedsDatabase
 class CrashDurabilityTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP =

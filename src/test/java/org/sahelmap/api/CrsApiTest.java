@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -30,6 +31,7 @@ import org.sahelmap.testing.TestDatabase;
  * here (the Web Mercator formula; GeoTools for UTM, not PostGIS), and a bbox in another CRS
  * selecting the same features as in CRS84.
  */
+@NeedsDatabase
 class CrsApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";

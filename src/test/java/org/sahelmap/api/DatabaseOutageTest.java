@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.config.DatabaseUrl;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -33,6 +34,7 @@ import org.sahelmap.testing.TestAccounts;
  * about a second; started again, the same server answers 200 by itself. And eight DELETEs of one
  * briefing queued behind a row lock neither drain the pool nor get a 500.
  */
+@NeedsDatabase
 class DatabaseOutageTest {
   static final int PORT = 55433;
   static final HttpClient HTTP =

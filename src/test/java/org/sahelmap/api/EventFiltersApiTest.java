@@ -25,12 +25,14 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
  * The events filters {@code category} and {@code q} on items, and the histogram, checked against
  * counts written here in plain SQL over every layer plus 20,000 synthetic events.
  */
+@NeedsDatabase
 class EventFiltersApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String TEXT =

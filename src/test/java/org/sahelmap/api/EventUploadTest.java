@@ -22,6 +22,7 @@ import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -30,6 +31,7 @@ import org.sahelmap.testing.TestDatabase;
  * anyone else is refused (401, 403); bad rows answer 422 with {@code FILE:line N: reason} and
  * change nothing; a body over the limit answers 413, one of another type 415.
  */
+@NeedsDatabase
 class EventUploadTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType CSV = MediaType.get("text/csv");

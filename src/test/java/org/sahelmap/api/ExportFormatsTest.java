@@ -28,6 +28,7 @@ import org.sahelmap.aoi.AoiValidator;
 import org.sahelmap.json.Json;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
@@ -39,6 +40,7 @@ import org.w3c.dom.Document;
  * the items' filters applied, content negotiation by {@code f} and {@code Accept}, and user text
  * that stays text (CSV formulas defused, KML markup escaped).
  */
+@NeedsDatabase
 class ExportFormatsTest {
   static final String HOSTILE = "=HYPERLINK(\"http://x\") <b>&amp;</b> \"quoted\", comma";
 

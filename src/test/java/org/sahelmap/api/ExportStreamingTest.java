@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.TestDatabase;
 import org.sahelmap.testing.TestServer;
@@ -38,6 +39,7 @@ import org.sahelmap.testing.TestServer;
  * that heap even once, let alone in a growing builder plus its copy. The client counts features
  * with a streaming parser, so it holds no more than the server does.
  */
+@NeedsDatabase
 class ExportStreamingTest {
   static final int FEATURES = 200_000;
 

@@ -33,6 +33,7 @@ import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.store.PropertyTypes;
 import org.sahelmap.store.SqlCondition;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -41,6 +42,7 @@ import org.sahelmap.testing.TestDatabase;
  * JSON filters giving exactly the features they describe, with bbox, datetime and category, and a
  * 400 naming the place for every bad filter.
  */
+@NeedsDatabase
 class FilterApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static Database db;

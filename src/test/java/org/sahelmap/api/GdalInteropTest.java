@@ -24,6 +24,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.InteropLayers;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestAccounts;
@@ -34,6 +35,7 @@ import org.sahelmap.testing.TestDatabase;
  * listed, every feature read (through paging: "grid" needs three pages of the maximum 1000), counts
  * equal to the database's, geometry types right.
  */
+@NeedsDatabase
 class GdalInteropTest {
   /** Collection id → the geometry type ogrinfo should report. */
   static final Map<String, String> TYPES = new LinkedHashMap<>();

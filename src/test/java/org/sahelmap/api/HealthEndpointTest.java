@@ -6,8 +6,10 @@ import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
+@NeedsDatabase
 class HealthEndpointTest {
 
   @Test

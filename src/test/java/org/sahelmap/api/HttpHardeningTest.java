@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
@@ -30,6 +31,7 @@ import org.sahelmap.testing.TestDatabase;
  * still admits index.html's import map by hash, links never rooted at a client's Host, method
  * override ignored, 405 with Allow on read-only resources.
  */
+@NeedsDatabase
 class HttpHardeningTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static Database db;

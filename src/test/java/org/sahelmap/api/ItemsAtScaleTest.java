@@ -21,6 +21,7 @@ import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkEvents;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -29,6 +30,7 @@ import org.sahelmap.testing.TestDatabase;
  * FeatureStore#COUNT_CAP}): numberMatched is left out, never estimated, and the next links still
  * lead through every match once, in the same stable order as the database's.
  */
+@NeedsDatabase
 class ItemsAtScaleTest {
   static final int EVENTS = 15_000;
   static final String MALI = "-13,10,5,25"; // every synthetic event

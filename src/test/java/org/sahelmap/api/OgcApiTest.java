@@ -31,10 +31,12 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
 /** The OGC API Features surface, end to end through the real app against real PostGIS. */
+@NeedsDatabase
 class OgcApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final int MAX_LIMIT = 20;

@@ -10,11 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
  * Every route the app serves under /ogc is described in the OpenAPI document: they cannot drift.
  */
+@NeedsDatabase
 class OpenApiRoutesTest {
 
   @Test

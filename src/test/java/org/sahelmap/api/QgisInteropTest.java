@@ -22,6 +22,7 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.Layer;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.InteropLayers;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -33,6 +34,7 @@ import org.sahelmap.testing.TestDatabase;
  * 2025), so {@code share}, whole in the first features, is an integer to it; GDAL reads the schema
  * ({@link GdalInteropTest}).
  */
+@NeedsDatabase
 class QgisInteropTest {
   static final Map<String, String> GEOMETRY =
       Map.of(

@@ -26,6 +26,7 @@ import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.MvtTile;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.Ogrinfo;
 import org.sahelmap.testing.TestDatabase;
 
@@ -33,6 +34,7 @@ import org.sahelmap.testing.TestDatabase;
  * Vector tiles end to end: the real app over PostGIS with every layer and 20,000 synthetic events,
  * each tile decoded from its protobuf bytes.
  */
+@NeedsDatabase
 class TilesApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final int SYNTHETIC = 20_000;

@@ -8,9 +8,11 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.config.DatabaseUrl;
 import org.sahelmap.store.Database;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** Writes run on their own connection alone: a pool of one is enough for every write. */
+@NeedsDatabase
 class BriefingStoreTest {
   @Test
   void deleteReadsTheBriefingOnItsOwnTransactionsConnection() {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sahelmap.testing.NeedsDatabase;
 
+@NeedsDatabase
 class SettingsTest {
 
   @Test

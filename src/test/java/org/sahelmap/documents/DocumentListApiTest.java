@@ -22,6 +22,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -30,6 +31,7 @@ import org.sahelmap.testing.TestDatabase;
  * /api/documents/{id}/extract} (what was decided stays decided; only what is missing is proposed),
  * with their refusals and their place in the OpenAPI document.
  */
+@NeedsDatabase
 class DocumentListApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static Database db;

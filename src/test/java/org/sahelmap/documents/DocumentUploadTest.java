@@ -27,6 +27,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -35,6 +36,7 @@ import org.sahelmap.testing.TestDatabase;
  * empty and a too-large file; then the review queue: accept with edits (the event is served with
  * its citation at once), reject (not proposed again on a re-run), merge.
  */
+@NeedsDatabase
 class DocumentUploadTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

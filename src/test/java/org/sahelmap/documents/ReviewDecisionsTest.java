@@ -31,6 +31,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -40,6 +41,7 @@ import org.sahelmap.testing.TestDatabase;
  * the rest 409, and the event the winner wrote); a merge adds the candidate's passage to the
  * existing event as a further source, keeping its id, and bumps the layer (ETag, change feed).
  */
+@NeedsDatabase
 class ReviewDecisionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static Database db;

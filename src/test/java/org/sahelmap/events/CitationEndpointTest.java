@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
+@NeedsDatabase
 class CitationEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KIDAL = "pnd-2012-03-kidal-beyond-state-control";

@@ -15,8 +15,10 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
+@NeedsDatabase
 class CuratedEventsTest {
   /** The curation's stated counts by start year (data/events/README.md). */
   static final Map<Integer, Long> EVENTS_PER_YEAR =

@@ -18,6 +18,7 @@ import org.sahelmap.Main;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -26,6 +27,7 @@ import org.sahelmap.testing.TestDatabase;
  * alone 200,000 parsed events, so passing shows the import streams. Times are printed, not asserted
  * (bench/README.md has the figures).
  */
+@NeedsDatabase
 @Tag("slow")
 class EventImportScaleTest {
   static final int ROWS = 200_000;

@@ -17,6 +17,7 @@ import org.sahelmap.MainAccess;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -24,6 +25,7 @@ import org.sahelmap.testing.TestDatabase;
  * new {@code updated_at} together, so the next request gets a new ETag and the new count, and a
  * client revalidating its old copy is not told it is current. A refused import changes neither.
  */
+@NeedsDatabase
 class EventImportServedTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ITEMS = "/ogc/collections/events/items?limit=10";

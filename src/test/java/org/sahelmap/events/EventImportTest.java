@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
+@NeedsDatabase
 class EventImportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ItemQuery ALL = new ItemQuery(null, null, null, ItemQuery.UNLIMITED, 0);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -29,6 +30,7 @@ import org.sahelmap.testing.TestDatabase;
  * expected ids are worked out here from the curated events' dates, independently of the store: an
  * event covers [start 00:00, day after end 00:00) in UTC, and matches a window it overlaps.
  */
+@NeedsDatabase
 class EventsDatetimeApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INTAHAKA = "pnd-2024-02-intahaka-gold-mine-takeover";

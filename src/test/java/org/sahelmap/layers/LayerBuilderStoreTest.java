@@ -24,9 +24,11 @@ import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.store.LayerData;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** build-layers against the real PostGIS: validity, exact round trip, idempotence, atomicity. */
+@NeedsDatabase
 class LayerBuilderStoreTest {
   static Database db;
   static PostgisFeatureStore store;

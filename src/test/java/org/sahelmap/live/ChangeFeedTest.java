@@ -28,6 +28,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.PostgisFeatureStore;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestAccounts;
 import org.sahelmap.testing.TestDatabase;
 
@@ -37,6 +38,7 @@ import org.sahelmap.testing.TestDatabase;
  * second; a rolled-back write is never announced; a stream that reconnects with Last-Event-ID gets
  * exactly what it missed; the feed survives its database connection being killed.
  */
+@NeedsDatabase
 class ChangeFeedTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP =

@@ -19,6 +19,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.SampleLayers;
 import org.sahelmap.testing.TestDatabase;
 
@@ -26,6 +27,7 @@ import org.sahelmap.testing.TestDatabase;
  * Issue 11 with 17: one feature by id is served from memory until the change feed says its layer
  * changed, on every instance; and nothing is kept while the feed is not listening.
  */
+@NeedsDatabase
 class FeatureCacheTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();

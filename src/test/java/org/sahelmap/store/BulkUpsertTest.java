@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** {@link BulkUpsert} over a real PostGIS connection: what COPY carries, and all or nothing. */
+@NeedsDatabase
 class BulkUpsertTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ItemQuery ALL = new ItemQuery(null, null, null, ItemQuery.UNLIMITED, 0);

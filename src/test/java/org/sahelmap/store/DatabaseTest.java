@@ -12,9 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sahelmap.config.DatabaseUrl;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** Migrations against the real PostGIS. */
+@NeedsDatabase
 class DatabaseTest {
   static Database db;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 import org.sahelmap.tiles.EventTiles;
 import org.sahelmap.tiles.TileCoord;
@@ -33,6 +34,7 @@ import org.sahelmap.tiles.TileCoord;
  * equal what counting the events gives. And the table stays equal to a recount of {@code feature}
  * through inserts, upserts, updates that move events across months and cells, and deletes.
  */
+@NeedsDatabase
 class EventCellTableTest {
   static Database db;
 

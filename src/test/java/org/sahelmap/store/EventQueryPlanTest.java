@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.DevData;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.tiles.TileCoord;
 
 /**
@@ -23,6 +24,7 @@ import org.sahelmap.tiles.TileCoord;
  * rows), {@code q} goes through the trigram index. EXPLAIN ANALYZE times are printed for the record
  * (bench/README.md), never asserted.
  */
+@NeedsDatabase
 @Tag("slow")
 class EventQueryPlanTest {
   static Database db;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sahelmap.testing.BulkPoints;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -20,6 +21,7 @@ import org.sahelmap.testing.TestDatabase;
  * select them all): there PostgreSQL preferred walking (layer_id, seq) for small pages. A box with
  * more matches than the count cap walks (layer_id, seq) instead, so its page never sorts them all.
  */
+@NeedsDatabase
 class ItemsQueryPlanTest {
   static Database db;
 

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /** The store over a real PostGIS connection. */
+@NeedsDatabase
 class PostgisFeatureStoreTest {
   static Database db;
   static PostgisFeatureStore store;

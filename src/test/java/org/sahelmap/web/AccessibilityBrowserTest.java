@@ -18,12 +18,14 @@ import org.openqa.selenium.interactions.Actions;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 
 /**
  * The page for keyboard and screen-reader users: an axe-core audit (npm, web-deps; read from
  * node_modules, never shipped) finds nothing serious or critical, the first Tab offers a skip link,
  * tabbing never moves the map, and a popup opened from the keyboard stays inside the map.
  */
+@NeedsBrowser
 class AccessibilityBrowserTest {
   static LiveApp live;
   ChromeDriver driver;

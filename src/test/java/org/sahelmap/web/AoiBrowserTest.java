@@ -26,9 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /** Areas of interest in the real page: drawn with Leaflet.draw by clicking, saved, analysed. */
+@NeedsBrowser
 class AoiBrowserTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -26,6 +26,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -33,6 +34,7 @@ import org.sahelmap.testing.TestAccounts;
  * editing, checked against GeographicLib's geodesic polygon for the same vertices; undo and redo of
  * vertices while drawing and of whole edits after.
  */
+@NeedsBrowser
 class AoiDrawingBrowserTest {
   static final Pattern FIGURES = Pattern.compile("Perimeter ([\\d,.]+) km\\s+Area ([\\d,.]+) km²");
   static LiveApp live;

@@ -20,12 +20,14 @@ import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.GeoPackages;
 import org.sahelmap.testing.GeoPackages.Shape;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
  * Importing files as AOIs in the real page: a GeoPackage chosen with Import file… (read by the
  * server), and files that are not map files, told so in plain words.
  */
+@NeedsBrowser
 class AoiImportBrowserTest {
   static LiveApp live;
   ChromeDriver driver;

@@ -27,9 +27,11 @@ import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.Labels;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /** The default briefing presented with the keyboard, and its slides exported as images. */
+@NeedsBrowser
 class BriefingBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/briefing");
   static LiveApp live;

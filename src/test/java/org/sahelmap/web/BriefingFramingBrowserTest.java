@@ -20,6 +20,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -27,6 +28,7 @@ import org.sahelmap.testing.TestAccounts;
  * corners) and its highlighted events fall in the free part of the map, clear of the legend, the
  * text panel and the controls, and no text in the panel is cut off.
  */
+@NeedsBrowser
 class BriefingFramingBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/briefing-framing");
   static LiveApp live;

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -26,6 +27,7 @@ import org.sahelmap.testing.TestAccounts;
  * only to within an area, that area around the point. A bad file lists its problems by line and
  * imports nothing.
  */
+@NeedsBrowser
 class DatasetUploadBrowserTest {
   static LiveApp live;
   ChromeDriver driver;

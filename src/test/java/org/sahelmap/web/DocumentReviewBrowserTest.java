@@ -21,6 +21,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -28,6 +29,7 @@ import org.sahelmap.testing.TestAccounts;
  * the review queue opens with the candidate's passage marked, and the accepted candidate arrives in
  * the events list (through the change feed).
  */
+@NeedsBrowser
 class DocumentReviewBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static LiveApp live;

@@ -23,12 +23,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.BulkEvents;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 
 /**
  * The page at 200,000 events (plus the 36 curated ones): every count it shows is the database's,
  * the map draws what its tiles hold and no more, and the filter narrows map, list and timeline.
  * Counts are checked against SQL written here, not against the server's own queries.
  */
+@NeedsBrowser
 @Tag("slow")
 class EventsAtScaleBrowserTest {
   static final int SYNTHETIC = 200_000;

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.json.Json;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.Ogrinfo;
 
 /**
@@ -24,6 +25,7 @@ import org.sahelmap.testing.Ogrinfo;
  * page's time window, the AOIs, and the briefing's GeoPackage pack; the files behind the links open
  * in ogrinfo with the counts the server states.
  */
+@NeedsBrowser
 class ExportButtonsBrowserTest {
   static LiveApp live;
   static final HttpClient http = HttpClient.newHttpClient();

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /** "PNG of view" draws what the screen shows: the AOIs, and the map across the whole width. */
+@NeedsBrowser
 class ExportContentBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/export");
   static LiveApp live;

@@ -32,6 +32,7 @@ import org.sahelmap.MainAccess;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -41,6 +42,7 @@ import org.sahelmap.testing.TestAccounts;
  * element of the payload exists, and the payload's text is shown literally. And no one stored
  * feature breaks the page: a valid 6,000-vertex saw-tooth AOI is drawn with the rest.
  */
+@NeedsBrowser
 class HostileContentBrowserTest {
   static final String PAYLOAD = "<img src=x onerror=alert(1)>";
   static final String EVENT_ID = "test-hostile-title";

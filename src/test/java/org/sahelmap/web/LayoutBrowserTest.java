@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -26,6 +27,7 @@ import org.sahelmap.testing.TestAccounts;
  * the page scrolling, and a phone (390×844) where the map has the full width and the events a sheet
  * of their own. Viewports are set exactly (CDP), not through the window's outer size.
  */
+@NeedsBrowser
 class LayoutBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/layout");
   static LiveApp live;

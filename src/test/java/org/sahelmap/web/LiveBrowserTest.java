@@ -13,6 +13,7 @@ import org.sahelmap.api.AppFactory;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -23,6 +24,7 @@ import org.sahelmap.testing.TestAccounts;
  * page has unsaved edits; a rebuilt layer is redrawn in place; and who else has an AOI or a
  * briefing open is shown by name.
  */
+@NeedsBrowser
 class LiveBrowserTest {
   static LiveApp live;
   static Javalin second;

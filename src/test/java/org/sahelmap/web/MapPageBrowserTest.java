@@ -31,8 +31,10 @@ import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.Labels;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 
 /** The front end in a real headless Chromium against the real app and PostGIS. */
+@NeedsBrowser
 class MapPageBrowserTest {
   static final List<String> MISSION =
       List.of(

@@ -15,11 +15,13 @@ import org.sahelmap.store.FeatureRecord;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.Geometries;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 
 /**
  * A layer defined once, on the server side only (its spec: order and style), is listed, drawn and
  * in the legend in its place with its colour: the page holds no table of layers to edit.
  */
+@NeedsBrowser
 class NewLayerBrowserTest {
   /** Ordered between the border zone (20) and the border line (30). */
   static final LayerSpec WELLS =

@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.json.Json;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -39,6 +40,7 @@ import org.sahelmap.testing.TestAccounts;
  * {@code @page} size), read back with PDFBox and rendered to PNG by poppler's pdftoppm: the view at
  * A4 and A3 on one page, Ctrl+P's view, the default briefing one slide a page and as a handout.
  */
+@NeedsBrowser
 class PrintBrowserTest {
   static final Path SHOTS = Path.of("target/screenshots/print");
   // Strings only the app's chrome shows: the sidebar, the layer downloads, the timeline.

@@ -18,6 +18,7 @@ import org.sahelmap.api.AppOptions;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.TestAccounts;
 
 /**
@@ -25,6 +26,7 @@ import org.sahelmap.testing.TestAccounts;
  * for analysts, the session cookie is out of the scripts' reach, and a server that lets nobody view
  * anonymously shows the form first and the map once signed in.
  */
+@NeedsBrowser
 class SignInBrowserTest {
   static LiveApp live;
   static Javalin closed;

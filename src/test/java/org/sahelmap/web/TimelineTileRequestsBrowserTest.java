@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.LiveApp;
+import org.sahelmap.testing.NeedsBrowser;
 
 /**
  * What the server is asked for when the time window moves on before its tiles came: the tiles of a
  * window the user has already left are cancelled in the browser, not built by the server on the two
  * cores the tiles of the window they stopped on need. Requests are counted at the server.
  */
+@NeedsBrowser
 class TimelineTileRequestsBrowserTest {
   static LiveApp live;
 

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sahelmap.testing.Browser;
+import org.sahelmap.testing.NeedsBrowser;
 import org.sahelmap.testing.StaticWeb;
 
 /**
  * The pure front-end modules (dates, numbers, permalinks, state, geodesy) run in the real browser,
  * imported as the page imports them, with no map and no database.
  */
+@NeedsBrowser
 class WebModulesBrowserTest {
   static StaticWeb web;
   static ChromeDriver driver;

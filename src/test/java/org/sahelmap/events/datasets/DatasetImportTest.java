@@ -24,6 +24,7 @@ import org.sahelmap.events.EventImporter;
 import org.sahelmap.store.Database;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.PostgisFeatureStore;
+import org.sahelmap.testing.NeedsDatabase;
 import org.sahelmap.testing.TestDatabase;
 
 /**
@@ -31,6 +32,7 @@ import org.sahelmap.testing.TestDatabase;
  * src/test/resources/datasets}): each code mapped to our precision, confidence and category, the
  * row's provenance kept, a newer export updating rows by source id, a bad row refusing the file.
  */
+@NeedsDatabase
 class DatasetImportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ItemQuery ALL = new ItemQuery(null, null, null, ItemQuery.UNLIMITED, 0);
