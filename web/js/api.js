@@ -31,27 +31,55 @@ export const reason = (e) =>
 /** A GET of JSON; an aborted request rejects with the AbortError itself. */
 const getJson = async (url, { signal } = {}) => (await request('GET', url, undefined, { signal })).body;
 
-/** The page's settings from the server: {onlineBasemap: URL template or null}. */
-export function appConfig() {
-  return getJson('/app/config').catch(() => ({ onlineBasemap: null }));
+// Every path the page asks for comes from the server: /app/config lists them as route patterns
+// with {name} parameters (api/PagePaths.java, the constants the routes are registered with), and
+// path() fills them in. loadConfig() must have finished before the first path() (main.js and
+// reader.js await it first).
+let config;
+let templates = null;
+
+/**
+ * The page's settings from the server, asked once: {paths, onlineBasemap: URL template or null,
+ * eventImportMaxBytes, documentUploadMaxBytes}.
+ */
+export function loadConfig() {
+  config ??= getJson('/app/config').then((c) => { templates = c.paths ?? {}; return c; });
+  return config;
+}
+export const appConfig = loadConfig;
+
+/**
+ * The server's path `name` with its {parameters} filled in from params (each URI-encoded), and
+ * query (a URLSearchParams or a string) after a `?` when it is not empty.
+ */
+export function path(name, params = {}, query = '') {
+  if (!templates) throw new Error(`path('${name}') before loadConfig() finished`);
+  const template = templates[name];
+  if (!template) throw new Error(`the server names no path '${name}'`);
+  const filled = template.replace(/\{(\w+)\}/g, (_, key) => {
+    if (params[key] === undefined) throw new Error(`path '${name}' needs its ${key}`);
+    return encodeURIComponent(params[key]);
+  });
+  const q = String(query ?? '');
+  return q ? `${filled}?${q}` : filled;
 }
 
 export async function collections() {
-  return (await getJson('/ogc/collections')).collections;
+  return (await getJson(path('collections'))).collections;
 }
 
 /** A whole small collection (the mission and context layers); large ones are drawn from tiles. */
 export function items(collectionId) {
-  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}/items?limit=10000`);
+  return getJson(path('items', { collectionId }, 'limit=10000'));
 }
 
 export function collection(collectionId) {
-  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}`);
+  return getJson(path('collection', { collectionId }));
 }
 
 /** One feature, as GeoJSON. */
 export function item(collectionId, featureId) {
-  return getJson(`/ogc/collections/${encodeURIComponent(collectionId)}/items/${encodeURIComponent(featureId)}`);
+  return getJson(path('item', { collectionId, featureId }));
 }
 
 /**
@@ -62,12 +90,12 @@ export function eventsPage(params, { limit, offset = 0, signal } = {}) {
   const p = new URLSearchParams(params);
   p.set('limit', String(limit));
   if (offset) p.set('offset', String(offset));
-  return getJson(`/ogc/collections/events/items?${p}`, { signal });
+  return getJson(path('items', { collectionId: 'events' }, p), { signal });
 }
 
 /** Events per month under the filters: {total, months: [{month: 'YYYY-MM', count}], categories}. */
 export function eventsHistogram(params, { signal } = {}) {
-  return getJson(`/api/events/histogram?${new URLSearchParams(params)}`, { signal });
+  return getJson(path('histogram', {}, new URLSearchParams(params)), { signal });
 }
 
 /**
@@ -77,7 +105,7 @@ export function eventsHistogram(params, { signal } = {}) {
  */
 let documentsById;
 export function documents() {
-  documentsById ??= getJson('/ogc/documents')
+  documentsById ??= getJson(path('documents'))
     .then((body) => new Map((body.documents ?? []).map((d) => [d.id, d])))
     .catch(() => new Map());
   return documentsById;
@@ -93,7 +121,7 @@ export async function citation(eventId, documentId, paragraph = null) {
   if (!doc) return null;
   if (!doc.textAvailable) return { document: doc, paragraph, passage: null };
   try {
-    return await getJson(`/ogc/collections/events/items/${encodeURIComponent(eventId)}/citation`);
+    return await getJson(path('citation', { featureId: eventId }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return null;
     throw e;
@@ -130,24 +158,24 @@ export async function request(method, url, body, { etag, type = 'application/jso
   return { body: asText ? text : json, etag: response.headers.get('ETag') };
 }
 
-const briefingUrl = (id) => `/api/briefings/${encodeURIComponent(id)}`;
-export const briefings = async () => (await getJson('/api/briefings')).briefings;
+const briefingUrl = (id) => path('briefing', { id });
+export const briefings = async () => (await getJson(path('briefings'))).briefings;
 /** {body, etag}: the briefing and the version to send back as If-Match. */
 export const briefing = (id) => request('GET', briefingUrl(id));
-export const createBriefing = (body) => request('POST', '/api/briefings', body);
+export const createBriefing = (body) => request('POST', path('briefings'), body);
 export const saveBriefing = (id, body, etag) => request('PUT', briefingUrl(id), body, { etag });
 export const deleteBriefing = (id, etag) => request('DELETE', briefingUrl(id), undefined, { etag });
-export const importBriefing = (text) => request('POST', '/api/briefings/import', text,
+export const importBriefing = (text) => request('POST', path('briefingImport'), text,
   { type: 'application/geo+json' });
-export const briefingExportUrl = (id) => `${briefingUrl(id)}/export.geojson`;
-export const briefingPackUrl = (id) => `${briefingUrl(id)}/pack.gpkg`;
+export const briefingExportUrl = (id) => path('briefingExport', { id });
+export const briefingPackUrl = (id) => path('briefingPack', { id });
 
 /**
  * Uploads an events file (ours, an ACLED export or a UCDP GED CSV) as it is: {imported, file}, or an
  * ApiError whose body lists the problems (422) as FILE:line N: reason.
  */
 export const importEvents = (file) => request('POST',
-  `/api/events/import?name=${encodeURIComponent(file.name)}`, file,
+  path('eventImport', {}, new URLSearchParams({ name: file.name })), file,
   { type: /\.csv$/i.test(file.name) ? 'text/csv' : 'application/geo+json' });
 
 /**
@@ -163,36 +191,39 @@ export async function tileBytes(url, { priority, signal } = {}) {
 
 /** A document's whole registered text by paragraph: {document, paragraphs}, for the reader. */
 export const documentText = async (id) =>
-  (await request('GET', `/api/documents/${encodeURIComponent(id)}/text`)).body;
+  (await request('GET', path('documentText', { documentId: id }))).body;
 
 /** Where this page is (presence): PUT here, DELETE to leave (keepalive: sent as the page closes). */
-const presenceUrl = (client) => `/api/presence/${encodeURIComponent(client)}`;
+const presenceUrl = (client) => path('presenceClient', { client });
 export const putPresence = (client, here) => request('PUT', presenceUrl(client), here);
 export const leavePresence = (client, keepalive) =>
   request('DELETE', presenceUrl(client), undefined, { keepalive });
 /** Who is at a place: {people: [{client, name, mode, slide}]}. */
 export const presence = async (place) =>
-  (await request('GET', `/api/presence?place=${encodeURIComponent(place)}`)).body;
+  (await request('GET', path('presence', {}, new URLSearchParams({ place })))).body;
 
 /** The session: GET who this page is, POST {name, password} to sign in, DELETE to sign out. */
-export const sessionRequest = async (method, body) => (await request(method, '/api/session', body)).body;
+export const sessionRequest = async (method, body) => (await request(method, path('session'), body)).body;
 
 // Uploaded documents and the review queue of the events proposed from them.
 const documentType = (name) => (/\.pdf$/i.test(name) ? 'application/pdf'
   : /\.html?$/i.test(name) ? 'text/html' : 'text/plain');
 export const uploadDocument = (file) => request('POST',
-  `/api/documents?name=${encodeURIComponent(file.name)}`, file, { type: documentType(file.name) });
-const candidateUrl = (id, verb) => `/api/candidates/${encodeURIComponent(id)}/${verb}`;
+  path('documentUploads', {}, new URLSearchParams({ name: file.name })), file,
+  { type: documentType(file.name) });
+const CANDIDATE_PATHS = { accept: 'candidateAccept', reject: 'candidateReject', merge: 'candidateMerge' };
+const candidateUrl = (id, verb) => path(CANDIDATE_PATHS[verb], { candidateId: id });
 export const reviewApi = {
   uploadDocument,
-  candidates: async (id) => (await request('GET', `/api/documents/${encodeURIComponent(id)}/candidates`)).body,
+  candidates: async (id) => (await request('GET', path('documentCandidates', { documentId: id }))).body,
   text: documentText,
   accept: async (id, edits) => (await request('POST', candidateUrl(id, 'accept'), edits)).body,
   reject: async (id) => (await request('POST', candidateUrl(id, 'reject'), {})).body,
   merge: async (id, eventId) => (await request('POST', candidateUrl(id, 'merge'), { eventId })).body,
   /** A page of the uploaded documents, newest first: {documents, numberMatched, next}. */
-  documents: async (offset = 0) => (await request('GET', `/api/documents?limit=20&offset=${offset}`)).body,
-  extractAgain: async (id) => (await request('POST', `/api/documents/${encodeURIComponent(id)}/extract`, {})).body,
+  documents: async (offset = 0) =>
+    (await request('GET', path('documentUploads', {}, `limit=20&offset=${offset}`))).body,
+  extractAgain: async (id) => (await request('POST', path('documentExtract', { documentId: id }), {})).body,
   /** Events whose text matches q (the events list's own search), for a merge. */
   searchEvents: async (q) => (await eventsPage(new URLSearchParams({ q }), { limit: 8 })).features,
 };

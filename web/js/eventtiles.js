@@ -4,7 +4,7 @@
 // Leaflet here, so the live map and the PNG exports share it.
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { reason, tileBytes } from './api.js';
+import { path, reason, tileBytes } from './api.js';
 import { CATEGORIES } from './styles.js';
 
 export const TILE_SIZE = 256;
@@ -21,7 +21,8 @@ export function filterParams({ time, filter }) {
 
 export function tileUrl({ z, x, y }, query) {
   const q = filterParams(query).toString();
-  return `/ogc/collections/${LAYER}/tiles/WebMercatorQuad/${z}/${y}/${x}${q ? `?${q}` : ''}`;
+  return path('tile',
+    { collectionId: LAYER, tileMatrixSetId: 'WebMercatorQuad', tileMatrix: z, tileRow: y, tileCol: x }, q);
 }
 
 /**

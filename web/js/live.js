@@ -2,6 +2,8 @@
 // instances changed, as it is committed. EventSource reconnects by itself and sends the last
 // event id it saw, so the server replays whatever was missed while the connection was down.
 
+import { path } from './api.js';
+
 /**
  * Calls onChange({id, kind, target, version, action, actor, at}) for each change; kind is "aoi",
  * "briefing" or "layer". Returns {close(), lastId()}. A change this page made itself arrives too:
@@ -9,7 +11,7 @@
  * who is where (presence.js); onReconnect() runs when the stream is back after a break (presence
  * is not replayed, so whoever shows it reads it again).
  */
-export function followChanges(onChange, { url = '/api/changes', onPresence, onReconnect } = {}) {
+export function followChanges(onChange, { url = path('changes'), onPresence, onReconnect } = {}) {
   let lastId = null;
   const source = new EventSource(url);
   source.addEventListener('ready', (e) => { lastId = e.lastEventId; document.body.dataset.live = 'on'; });

@@ -43,6 +43,7 @@ async function start() {
   skipLinks();
   phoneSheet(document.querySelector('.sidebar'), $('legend'));
   const signIn = accountControl($('account'));
+  await api.loadConfig(); // the paths every request is built from
   const session = await loadSession();
   // A server that lets only signed-in users view: ask for nothing until someone has signed in.
   if (!session.user && !session.anonymousView) await signIn.signedIn();

@@ -1,7 +1,7 @@
 // The citation reader: reader.html#doc=ID&p=N&start=S&end=E shows the whole registered text of a
 // document, numbered by paragraph, with paragraph N highlighted and the passage [S, E) marked,
 // scrolled into view. Text goes in through textContent only.
-import { documentText } from './api.js';
+import { documentText, loadConfig } from './api.js';
 import { el } from './ui/dom.js';
 import { formatEventDate } from './dates.js';
 
@@ -16,6 +16,7 @@ async function start() {
   if (!id) { status('No document was named.'); return; }
   let text;
   try {
+    await loadConfig();
     text = await documentText(id);
   } catch (e) {
     status(`This document cannot be shown: ${e.description ?? `HTTP ${e.status}`}.`);

@@ -2,18 +2,17 @@
 // with its ETag (its version): a save sends it as If-Match, and a 412 comes back as api.js's
 // ConflictError holding the current AOI.
 
-import { request } from '../api.js';
+import { path, request } from '../api.js';
 
 export { ApiError, ConflictError } from '../api.js';
 
-const ITEMS = '/ogc/collections/aois/items';
 const GEOJSON = 'application/geo+json';
 const send = (method, url, body, etag) => request(method, url, body, { etag, type: GEOJSON, accept: GEOJSON });
 
-const item = (id) => `${ITEMS}/${encodeURIComponent(id)}`;
+const item = (featureId) => path('aoiItem', { featureId });
 
 export async function list() {
-  return (await send('GET', `${ITEMS}?limit=10000`)).body.features;
+  return (await send('GET', path('aoiItems', {}, 'limit=10000'))).body.features;
 }
 
 export async function get(id) {
@@ -22,12 +21,12 @@ export async function get(id) {
 }
 
 export async function create(feature, { repair = false } = {}) {
-  const { body, etag } = await send('POST', ITEMS + (repair ? '?repair=true' : ''), feature);
+  const { body, etag } = await send('POST', path('aoiItems', {}, repair ? 'repair=true' : ''), feature);
   return { feature: body, etag };
 }
 
 export async function save(id, feature, etag, { repair = false } = {}) {
-  const r = await send('PUT', item(id) + (repair ? '?repair=true' : ''), feature, etag);
+  const r = await send('PUT', path('aoiItem', { featureId: id }, repair ? 'repair=true' : ''), feature, etag);
   return { feature: r.body, etag: r.etag };
 }
 
@@ -36,13 +35,13 @@ export async function remove(id, etag) {
 }
 
 export async function restore(id, etag) {
-  const { body, etag: next } = await send('POST', `${item(id)}/restore`, undefined, etag);
+  const { body, etag: next } = await send('POST', path('aoiRestore', { featureId: id }), undefined, etag);
   return { feature: body, etag: next };
 }
 
 export async function analysis(id, datetime) {
-  const q = datetime ? `?datetime=${encodeURIComponent(datetime)}` : '';
-  return (await send('GET', `${item(id)}/analysis${q}`)).body;
+  const q = datetime ? new URLSearchParams({ datetime }) : '';
+  return (await send('GET', path('aoiAnalysis', { featureId: id }, q))).body;
 }
 
 /**
@@ -50,10 +49,10 @@ export async function analysis(id, datetime) {
  * of a GeoJSON FeatureCollection in WGS84, for fileimport.js like any GeoJSON file.
  */
 export async function readGeoPackage(file) {
-  return (await request('POST', '/api/aois/import', file,
+  return (await request('POST', path('aoiImport'), file,
     { type: 'application/geopackage+sqlite3', accept: GEOJSON, asText: true })).body;
 }
 
 export function exportUrl(ids) {
-  return `/ogc/collections/aois/export${ids?.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
+  return path('aoiExport', {}, ids?.length ? `ids=${ids.map(encodeURIComponent).join(',')}` : '');
 }

@@ -1,6 +1,7 @@
 // Download links for the export formats the server offers. The formats come from a collection's
 // own links (rel "enclosure": GeoJSON, CSV, KML, GeoPackage, each with its media type), so a format
 // the server adds shows up here without an edit. DOM only through el (text via textContent).
+import { path } from '../api.js';
 import { el } from './dom.js';
 
 const NAMES = {
@@ -25,7 +26,7 @@ export function fileFormats(collection) {
 export function itemsFileUrl(collectionId, f, params = new URLSearchParams()) {
   const p = new URLSearchParams(params);
   p.set('f', f);
-  return `/ogc/collections/${encodeURIComponent(collectionId)}/items?${p}`;
+  return path('items', { collectionId }, p);
 }
 
 /**

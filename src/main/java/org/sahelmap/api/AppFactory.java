@@ -109,8 +109,8 @@ public final class AppFactory {
     PresenceStore presence = new PresenceStore(database.dataSource());
     PresenceHandler people = new PresenceHandler(presence);
     app.get(PresenceHandler.PATH, people::get, Access.READ);
-    app.put(PresenceHandler.PATH + "/{client}", people::announce, Access.SIGNED_IN);
-    app.delete(PresenceHandler.PATH + "/{client}", people::leave, Access.SIGNED_IN);
+    app.put(PagePaths.PRESENCE_CLIENT, people::announce, Access.SIGNED_IN);
+    app.delete(PagePaths.PRESENCE_CLIENT, people::leave, Access.SIGNED_IN);
     ChangesHandler changes = new ChangesHandler(feed, presence);
     app.sse(ChangesHandler.PATH, changes::stream, Access.READ);
     app.events(
@@ -137,7 +137,8 @@ public final class AppFactory {
     // So the upload control states the limit the server holds to, and checks it before sending.
     pageConfig.put("eventImportMaxBytes", EventImportHandler.MAX_BYTES);
     pageConfig.put("documentUploadMaxBytes", DocumentUploads.MAX_BYTES);
-    app.get("/app/config", ctx -> ctx.json(pageConfig), Access.PUBLIC);
+    pageConfig.put("paths", PagePaths.forThePage());
+    app.get(PagePaths.CONFIG, ctx -> ctx.json(pageConfig), Access.PUBLIC);
     // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
     ErrorMapper.register(app);
@@ -201,11 +202,11 @@ public final class AppFactory {
         new DocumentListHandler(new DocumentList(database.dataSource()), uploads, candidates);
     app.get(DocumentUploadHandler.PATH, listed::list, Access.ANALYST);
     app.post(DocumentUploadHandler.PATH, upload::upload, Access.ANALYST);
-    app.post(DocumentUploadHandler.PATH + "/{documentId}/extract", listed::extract, Access.ANALYST);
-    app.get(DocumentUploadHandler.PATH + "/{documentId}/candidates", review::list);
-    app.post("/api/candidates/{candidateId}/accept", review::accept, Access.ANALYST);
-    app.post("/api/candidates/{candidateId}/reject", review::reject, Access.ANALYST);
-    app.post("/api/candidates/{candidateId}/merge", review::merge, Access.ANALYST);
+    app.post(PagePaths.DOCUMENT_EXTRACT, listed::extract, Access.ANALYST);
+    app.get(PagePaths.DOCUMENT_CANDIDATES, review::list);
+    app.post(PagePaths.CANDIDATE_ACCEPT, review::accept, Access.ANALYST);
+    app.post(PagePaths.CANDIDATE_REJECT, review::reject, Access.ANALYST);
+    app.post(PagePaths.CANDIDATE_MERGE, review::merge, Access.ANALYST);
   }
 
   private static void routes(
@@ -255,31 +256,30 @@ public final class AppFactory {
     app.get(OgcPaths.COLLECTION, collections::one);
     // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
     // carries the AOI's version as ETag; the list stays on the generic read path.
-    String aoiItem = AoiHandler.BASE + "/{featureId}";
+    String aoiItem = PagePaths.AOI_ITEM;
     app.post(AoiHandler.BASE, aois::create, Access.ANALYST);
     app.post(AoiImportHandler.PATH, new AoiImportHandler()::importFile, Access.ANALYST);
     app.get(aoiItem, aois::item);
     app.put(aoiItem, aois::replace, Access.ANALYST);
     app.delete(aoiItem, aois::delete, Access.ANALYST);
-    app.post(aoiItem + "/restore", aois::restore, Access.ANALYST);
+    app.post(PagePaths.AOI_RESTORE, aois::restore, Access.ANALYST);
     app.get(aoiItem + "/versions", aois::versions);
     app.get(aoiItem + "/versions/{version}", aois::version);
-    app.get(aoiItem + "/analysis", aoiAnalysis::analysis);
-    app.get(OgcPaths.collection(AoiStore.LAYER) + "/export", aoiAnalysis::export);
+    app.get(PagePaths.AOI_ANALYSIS, aoiAnalysis::analysis);
+    app.get(PagePaths.AOI_EXPORT, aoiAnalysis::export);
     app.get(OgcPaths.ITEMS, items::items);
     app.get(OgcPaths.ITEM, items::item);
     app.get(OgcPaths.QUERYABLES, queryables::queryables);
     app.get(OgcPaths.SCHEMA, schema::schema);
-    app.get(
-        OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation", citation::citation);
-    app.get("/ogc/documents", citation::documents);
-    app.get("/api/documents/{documentId}/text", citation::text);
+    app.get(PagePaths.CITATION, citation::citation);
+    app.get(PagePaths.DOCUMENTS, citation::documents);
+    app.get(PagePaths.DOCUMENT_TEXT, citation::text);
     app.get("/ogc/tileMatrixSets", tiles::tileMatrixSets);
     app.get("/ogc/tileMatrixSets/{tileMatrixSetId}", tiles::tileMatrixSet);
     String tilesets = OgcPaths.TILESETS;
     app.get(tilesets, tiles::tilesets);
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
-    app.get(tilesets + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tiles::tile);
+    app.get(PagePaths.TILE, tiles::tile);
 
     // HEAD answers with the GET's status and headers (Jetty sends no body for HEAD).
     app.head("/ogc", landing::landing);
@@ -295,15 +295,15 @@ public final class AppFactory {
 
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.post(EventImportHandler.PATH, eventImport::importFile, Access.ANALYST);
-    app.get("/api/briefings", briefings::list);
-    app.post("/api/briefings", briefings::create, Access.ANALYST);
-    app.post("/api/briefings/import", briefings::importFile, Access.ANALYST);
-    app.get("/api/briefings/{id}", briefings::one);
-    app.put("/api/briefings/{id}", briefings::replace, Access.ANALYST);
-    app.delete("/api/briefings/{id}", briefings::delete, Access.ANALYST);
-    app.post("/api/briefings/{id}/restore", briefings::restore, Access.ANALYST);
-    app.get("/api/briefings/{id}/versions", briefings::versions);
-    app.get("/api/briefings/{id}/export.geojson", briefings::export);
-    app.get("/api/briefings/{id}/pack.gpkg", briefings::pack);
+    app.get(PagePaths.BRIEFINGS, briefings::list);
+    app.post(PagePaths.BRIEFINGS, briefings::create, Access.ANALYST);
+    app.post(PagePaths.BRIEFING_IMPORT, briefings::importFile, Access.ANALYST);
+    app.get(PagePaths.BRIEFING, briefings::one);
+    app.put(PagePaths.BRIEFING, briefings::replace, Access.ANALYST);
+    app.delete(PagePaths.BRIEFING, briefings::delete, Access.ANALYST);
+    app.post(PagePaths.BRIEFING_RESTORE, briefings::restore, Access.ANALYST);
+    app.get(PagePaths.BRIEFING_VERSIONS, briefings::versions);
+    app.get(PagePaths.BRIEFING_EXPORT, briefings::export);
+    app.get(PagePaths.BRIEFING_PACK, briefings::pack);
   }
 }
