@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -239,6 +241,31 @@ class ChangeFeedTest {
       assertThat(e).isNotNull();
       assertThat(e.data().path("target").asText()).isEqualTo(later);
     }
+    // Leave both feeds listening again: one still backing off would, once back, re-announce every
+    // place (presence is not logged) in the middle of the next test's stream.
+    awaitFeedsListening(2);
+  }
+
+  /** Waits until {@code feeds} change feeds hold a connection, then lets their catch-up pass. */
+  private static void awaitFeedsListening(int feeds) throws Exception {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    try (Connection c = db.connection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+      ps.setString(1, ChangeFeed.APPLICATION_NAME);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) >= feeds) {
+            break;
+          }
+        }
+        assertThat(System.nanoTime()).as("feeds back within 15 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+    Thread.sleep(500); // a reconnected feed catches up and re-reads presence just after it connects
   }
 
   // Presence (who has a briefing or an AOI open), through the same two instances and streams.
