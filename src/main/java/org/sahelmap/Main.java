@@ -177,7 +177,8 @@ public final class Main {
     new DocumentStore(database.dataSource()).upsert(CuratedEvents.documents());
     PostgisFeatureStore store = new PostgisFeatureStore(database.dataSource());
     if (LayerBuilder.missingFrom(store)) {
-      // First start (or a database from before a layer existed): the map needs all its layers.
+      // First start, a database from before a layer existed, or layers built from other sources
+      // than their definitions now name (an upgrade that changed the data): rebuild them all.
       layerBuilder().buildInto(store);
     }
     DefaultBriefing.ensure(new BriefingStore(database.dataSource(), Clock.systemUTC()));

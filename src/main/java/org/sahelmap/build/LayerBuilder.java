@@ -52,8 +52,11 @@ public final class LayerBuilder {
   }
 
   /**
-   * True when the store lacks any layer this builder makes (a new or an older database), or holds a
-   * styled layer stored before styles were (the page reads each layer's style from the store).
+   * True when the store lacks any layer this builder makes (a new or an older database), holds a
+   * styled layer stored before styles were (the page reads each layer's style from the store), or
+   * holds a layer built from other sources or described otherwise than its definition now says: an
+   * upgrade that changes a layer's data (as the move to OpenStreetMap's borders did) is rebuilt at
+   * start instead of serving the old geometry until someone runs {@code build-layers}.
    */
   public static boolean missingFrom(FeatureStore store) {
     Map<String, Layer> present =
@@ -61,9 +64,14 @@ public final class LayerBuilder {
     if (!present.keySet().containsAll(LAYER_IDS)) {
       return true;
     }
-    return LayerRegistry.specs().stream()
-        .anyMatch(
-            s -> s.style() != null && !present.get(s.id()).metadata().containsKey(LayerSpec.STYLE));
+    return LayerRegistry.specs().stream().anyMatch(s -> outdated(s, present.get(s.id())));
+  }
+
+  private static boolean outdated(LayerSpec spec, Layer stored) {
+    Map<String, Object> metadata = stored.metadata();
+    return (spec.style() != null && !metadata.containsKey(LayerSpec.STYLE))
+        || !spec.sources().equals(metadata.get("sources"))
+        || !spec.description().equals(stored.description());
   }
 
   /** Computes and writes every layer; returns how many were written. */

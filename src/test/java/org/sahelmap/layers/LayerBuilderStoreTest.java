@@ -100,6 +100,34 @@ class LayerBuilderStoreTest {
   }
 
   @Test
+  void aLayerBuiltFromOtherSourcesOrWordsIsRebuiltAtStart() throws Exception {
+    LayerBuilder builder = new LayerBuilder(SourceFiles.classpath(), Clock.systemUTC());
+    builder.buildInto(store);
+    assertThat(LayerBuilder.missingFrom(store)).as("just built").isFalse();
+    // A database built before the border moved to OpenStreetMap: its sources name Natural Earth.
+    alter(
+        "UPDATE layer SET metadata = jsonb_set(metadata, '{sources}',"
+            + " '[\"Natural Earth 10m admin-0 countries\"]'), updated_at = clock_timestamp()"
+            + " WHERE id = 'algeria-border'");
+    assertThat(LayerBuilder.missingFrom(store)).as("stored sources differ").isTrue();
+    builder.buildInto(store);
+    assertThat(LayerBuilder.missingFrom(store)).as("rebuilt").isFalse();
+    alter(
+        "UPDATE layer SET description = 'Generalised data: shorter than the Factbook',"
+            + " updated_at = clock_timestamp() WHERE id = 'algeria-border'");
+    assertThat(LayerBuilder.missingFrom(store)).as("stored description differs").isTrue();
+    builder.buildInto(store);
+    assertThat(LayerBuilder.missingFrom(store)).isFalse();
+  }
+
+  private static void alter(String sql) throws Exception {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
+      assertThat(st.executeUpdate(sql)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void rebuildingKeepsImportedEventsAndReplacesComputedLayers() {
     var extra =
         new FeatureRecord(
