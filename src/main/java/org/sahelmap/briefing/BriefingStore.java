@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import org.sahelmap.json.Json;
 import org.sahelmap.store.StoreException;
 import org.sahelmap.store.Transactions;
 import org.sahelmap.store.VersionedRows;
+import org.sahelmap.store.VersionedRows.Column;
 import org.sahelmap.store.VersionedRows.Head;
 import org.sahelmap.store.VersionedRows.Heads;
 
@@ -93,14 +95,15 @@ public final class BriefingStore {
     return write(
         c -> {
           Head head = VersionedRows.lock(c, Heads.BRIEFING, id, expected, AS_MISSING, REFUSALS);
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE briefing SET name = ?, banner = ? WHERE id = ?")) {
-            ps.setString(1, b.name());
-            ps.setString(2, b.banner());
-            ps.setString(3, id);
-            ps.executeUpdate();
-          }
-          return advance(c, head, b.withId(id), "update", false, user);
+          return advance(
+              c,
+              head,
+              b.withId(id),
+              "update",
+              false,
+              user,
+              new Column("name", b.name()),
+              new Column("banner", b.banner()));
         });
   }
 
@@ -132,21 +135,23 @@ public final class BriefingStore {
   }
 
   /**
-   * The second half of every change: the version row, then the head moved to it (deleted or not)
-   * with who saved it and when.
+   * The second half of every change: the version row, then the head moved to it (deleted or not) in
+   * one statement with who saved it and when, and any further head {@code columns}.
    */
   private StoredBriefing advance(
-      Connection c, Head head, Briefing b, String op, boolean deleted, String user)
+      Connection c,
+      Head head,
+      Briefing b,
+      String op,
+      boolean deleted,
+      String user,
+      Column... columns)
       throws SQLException {
     StoredBriefing saved = addVersion(c, b, head.next(), op, deleted, user);
-    VersionedRows.advance(c, Heads.BRIEFING, head, deleted);
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE briefing SET updated_by = ?, updated_at = ? WHERE id = ?")) {
-      ps.setString(1, user);
-      ps.setTimestamp(2, Timestamp.from(saved.updatedAt()));
-      ps.setString(3, head.id());
-      ps.executeUpdate();
-    }
+    Column[] all = Arrays.copyOf(columns, columns.length + 2);
+    all[columns.length] = new Column("updated_by", user);
+    all[columns.length + 1] = new Column("updated_at", Timestamp.from(saved.updatedAt()));
+    VersionedRows.advance(c, Heads.BRIEFING, head, deleted, all);
     return saved;
   }
 

@@ -90,15 +90,33 @@ public final class VersionedRows {
     return head;
   }
 
-  /** Moves the locked head to {@code head.next()}, deleted or not, after its version row is in. */
-  public static void advance(Connection c, Heads heads, Head head, boolean deleted)
+  /**
+   * A further column of its head row a store sets as the head advances (a briefing's name, who
+   * saved it and when), in the same statement. The name is a constant of the store, never a value
+   * from a request: it is spliced into SQL.
+   */
+  public record Column(String name, Object value) {}
+
+  /**
+   * Moves the locked head to {@code head.next()}, deleted or not, after its version row is in,
+   * setting the store's own {@code columns} of the head row in the same statement.
+   */
+  public static void advance(
+      Connection c, Heads heads, Head head, boolean deleted, Column... columns)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE " + heads.table + " SET version = ?, deleted = ? WHERE id = ?")) {
-      ps.setInt(1, head.next());
-      ps.setBoolean(2, deleted);
-      ps.setString(3, head.id());
+    StringBuilder sql =
+        new StringBuilder("UPDATE " + heads.table + " SET version = ?, deleted = ?");
+    for (Column column : columns) {
+      sql.append(", ").append(column.name()).append(" = ?");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.append(" WHERE id = ?").toString())) {
+      int i = 1;
+      ps.setInt(i++, head.next());
+      ps.setBoolean(i++, deleted);
+      for (Column column : columns) {
+        ps.setObject(i++, column.value());
+      }
+      ps.setString(i, head.id());
       if (ps.executeUpdate() != 1) {
         throw new StoreException("advancing " + heads.table + " '" + head.id() + "'", null);
       }
