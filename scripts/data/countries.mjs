@@ -18,8 +18,8 @@ import {
   EARTH_RADIUS_KM,
   pointInGeometry,
   polygonsOf,
-  signedArea2,
   withoutSelfCrossings,
+  wound,
 } from './geometry.mjs';
 
 /** ISO 3166-1 alpha-3 → [numeric code, English short name]: the countries the map shows. */
@@ -85,11 +85,8 @@ function ringArea(ring) {
  */
 function withoutFolds(geometry) {
   if (!geometry) return null;
-  const coordinates = polygonsOf(geometry).map((polygon) => polygon.map((ring, k) => {
-    const fixed = withoutSelfCrossings(ring);
-    const counterClockwise = signedArea2(fixed) > 0;
-    return (k === 0) === counterClockwise ? fixed : fixed.reverse();
-  }));
+  const coordinates = polygonsOf(geometry).map((polygon) =>
+    polygon.map((ring, k) => wound(withoutSelfCrossings(ring), k === 0)));
   return { type: 'MultiPolygon', coordinates };
 }
 

@@ -36,14 +36,19 @@ export function signedArea2(ring) {
   return s;
 }
 
+/** The ring wound as RFC 7946 asks: an exterior counter-clockwise, a hole clockwise (in place). */
+export function wound(ring, exterior) {
+  const area = signedArea2(ring);
+  if ((exterior && area < 0) || (!exterior && area > 0)) ring.reverse();
+  return ring;
+}
+
 function cleanRing(coords, exterior) {
   const ring = cleanLine(coords);
   if (ring.length > 1 && !samePosition(ring[0], ring[ring.length - 1])) ring.push(ring[0]);
   if (ring.length < 4) return null; // degenerate after rounding
-  const area = signedArea2(ring);
-  if (area === 0) return null;
-  if ((exterior && area < 0) || (!exterior && area > 0)) ring.reverse();
-  return ring;
+  if (signedArea2(ring) === 0) return null;
+  return wound(ring, exterior);
 }
 
 function cleanPolygon(rings) {

@@ -46,7 +46,6 @@ export function loadConfig() {
   config ??= getJson('/app/config').then((c) => { templates = c.paths ?? {}; return c; });
   return config;
 }
-export const appConfig = loadConfig;
 
 /**
  * The server's path `name` with its {parameters} filled in from params (each URI-encoded), and

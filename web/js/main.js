@@ -134,7 +134,7 @@ async function start() {
     if (on) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
     if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
   };
-  const config = await api.appConfig();
+  const config = await api.loadConfig();
   renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
   renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, reviewPointer(map));
   setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));

@@ -9,7 +9,7 @@ export { ApiError, ConflictError } from '../api.js';
 const GEOJSON = 'application/geo+json';
 const send = (method, url, body, etag) => request(method, url, body, { etag, type: GEOJSON, accept: GEOJSON });
 
-const item = (featureId) => path('aoiItem', { featureId });
+const item = (featureId, query) => path('aoiItem', { featureId }, query);
 
 export async function list() {
   return (await send('GET', path('aoiItems', {}, 'limit=10000'))).body.features;
@@ -26,7 +26,7 @@ export async function create(feature, { repair = false } = {}) {
 }
 
 export async function save(id, feature, etag, { repair = false } = {}) {
-  const r = await send('PUT', path('aoiItem', { featureId: id }, repair ? 'repair=true' : ''), feature, etag);
+  const r = await send('PUT', item(id, repair ? 'repair=true' : ''), feature, etag);
   return { feature: r.body, etag: r.etag };
 }
 
