@@ -20,6 +20,7 @@ import org.sahelmap.events.CuratedEvents;
 import org.sahelmap.events.DocumentStore;
 import org.sahelmap.events.EventImporter;
 import org.sahelmap.live.ChangeFeed;
+import org.sahelmap.live.ChangeSource;
 import org.sahelmap.live.FeatureCache;
 import org.sahelmap.live.PresenceStore;
 import org.sahelmap.store.Database;
@@ -59,41 +60,7 @@ public final class AppFactory {
 
   public static Javalin create(Database database, FeatureStore store, AppOptions options) {
     int maxLimit = options.maxLimit();
-    Javalin app =
-        Javalin.create(
-            config -> {
-              config.showJavalinBanner = false;
-              config.http.maxRequestSize = MAX_REQUEST_BYTES;
-              config.router.ignoreTrailingSlashes = true;
-              // PUT on a read-only resource is a method it does not allow, not a missing page.
-              config.http.prefer405over404 = true;
-              config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
-              config.jetty.modifyServletContextHandler(
-                  handler ->
-                      handler.addFilter(
-                          new org.eclipse.jetty.servlet.FilterHolder(new MethodOverride()),
-                          "/*",
-                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
-              config.staticFiles.add(
-                  files -> {
-                    files.hostedPath = "/";
-                    files.directory = "/web";
-                    files.location = Location.CLASSPATH;
-                    // ES modules as npm ships some (togeojson's .mjs): a module script must come
-                    // with a JavaScript type, or the browser refuses it.
-                    files.mimeTypes.add("text/javascript", "mjs");
-                  });
-              // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
-              config.staticFiles.enableWebjars();
-            });
-    SecurityHeaders headers = new SecurityHeaders(options.onlineBasemapUrl());
-    PublicUrl publicUrl = new PublicUrl(options.publicUrl(), options.trustProxy());
-    publicUrl.watch(app);
-    app.before(
-        ctx -> {
-          headers.apply(ctx);
-          ctx.attribute(Links.ROOT_ATTRIBUTE, publicUrl.root(ctx));
-        });
+    Javalin app = configured(options);
     DocumentUploads uploads = new DocumentUploads(database.dataSource(), Clock.systemUTC());
     Citations citations = new Citations(CuratedEvents.documents(), options.documentsDir(), uploads);
     reportMissingTexts(citations);
@@ -142,6 +109,64 @@ public final class AppFactory {
     // Browsers ask for it on every JSON or HTML page under /ogc; the page itself names none.
     app.get("/favicon.ico", ctx -> ctx.status(204), Access.PUBLIC);
     ErrorMapper.register(app);
+    return app;
+  }
+
+  /**
+   * The OGC API Features read routes alone (landing, collections, items, queryables, schemas) over
+   * any {@link FeatureStore}, with the same settings, headers and errors as the whole app: handler,
+   * parameter, paging and error tests run it over an in-memory store with no database. With no
+   * change feed, single features are read through every time.
+   */
+  public static Javalin featuresOnly(FeatureStore store, AppOptions options) {
+    Javalin app = configured(options);
+    FeatureRoutes.register(
+        app,
+        store,
+        options.maxLimit(),
+        new PropertyTypes(store),
+        new FeatureCache(store, ChangeSource.NONE, FEATURE_CACHE_CHARS));
+    ErrorMapper.register(app);
+    return app;
+  }
+
+  /** Javalin with the server's settings, static files, security headers and public URL. */
+  private static Javalin configured(AppOptions options) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.router.ignoreTrailingSlashes = true;
+              // PUT on a read-only resource is a method it does not allow, not a missing page.
+              config.http.prefer405over404 = true;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.servlet.FilterHolder(new MethodOverride()),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/web";
+                    files.location = Location.CLASSPATH;
+                    // ES modules as npm ships some (togeojson's .mjs): a module script must come
+                    // with a JavaScript type, or the browser refuses it.
+                    files.mimeTypes.add("text/javascript", "mjs");
+                  });
+              // Leaflet comes from its webjar on the classpath: /webjars/leaflet/1.9.4/dist/...
+              config.staticFiles.enableWebjars();
+            });
+    SecurityHeaders headers = new SecurityHeaders(options.onlineBasemapUrl());
+    PublicUrl publicUrl = new PublicUrl(options.publicUrl(), options.trustProxy());
+    publicUrl.watch(app);
+    app.before(
+        ctx -> {
+          headers.apply(ctx);
+          ctx.attribute(Links.ROOT_ATTRIBUTE, publicUrl.root(ctx));
+        });
     return app;
   }
 
@@ -217,13 +242,7 @@ public final class AppFactory {
       Citations citations,
       BriefingStore briefingStore,
       FeatureCache features) {
-    LandingHandler landing = new LandingHandler(maxLimit);
-    CollectionsHandler collections = new CollectionsHandler(store);
-    PropertyTypes propertyTypes = new PropertyTypes(database.dataSource());
-    FilterParams filters = new FilterParams(propertyTypes);
-    ItemsHandler items = new ItemsHandler(store, maxLimit, filters, features);
-    QueryablesHandler queryables = new QueryablesHandler(store, filters);
-    FeatureSchemaHandler schema = new FeatureSchemaHandler(store, filters);
+    PropertyTypes propertyTypes = new PropertyTypes(store);
     TilesHandler tiles =
         new TilesHandler(
             store, new PostgisTileStore(database.dataSource()), new TileCache(TILE_CACHE_BYTES));
@@ -231,46 +250,16 @@ public final class AppFactory {
         new HistogramHandler(store, new EventHistogram(database.dataSource()));
     HealthHandler health = new HealthHandler(database);
     CitationHandler citation = new CitationHandler(store, citations);
-    BriefingHandler briefings = new BriefingHandler(briefingStore, store, propertyTypes);
     EventImportHandler eventImport =
         new EventImportHandler(
             new EventImporter(
                 store, new DocumentStore(database.dataSource()), CuratedEvents.documents()));
-    AoiStore aoiStore = new AoiStore(database.dataSource());
-    AoiHandler aois = new AoiHandler(aoiStore);
-    AoiAnalysisHandler aoiAnalysis =
-        new AoiAnalysisHandler(aoiStore, new AoiAnalysis(database.dataSource()), aois);
-
-    // Other web maps may read the API from their own origin. CORS allows any origin to read, but
-    // without credentials: a session cookie is never sent cross-origin, so another site's script
-    // reads only what an anonymous visitor may. Routes without an Access role get the safe
-    // default (READ for GET, ANALYST for writes: AccessControl.needed).
-    app.before("/ogc*", Cors::allowReads);
-    app.options("/ogc*", Cors::preflight);
 
     app.get("/health", health::get, Access.PUBLIC);
-    app.get("/ogc", landing::landing);
-    app.get("/ogc/conformance", landing::conformance);
-    app.get("/ogc/api", landing::openApi);
-    app.get(OgcPaths.COLLECTIONS, collections::list);
-    app.get(OgcPaths.COLLECTION, collections::one);
-    // AOIs: the writable collection. Its single-item GET is registered before the generic one so it
-    // carries the AOI's version as ETag; the list stays on the generic read path.
-    String aoiItem = PagePaths.AOI_ITEM;
-    app.post(AoiHandler.BASE, aois::create, Access.ANALYST);
-    app.post(AoiImportHandler.PATH, new AoiImportHandler()::importFile, Access.ANALYST);
-    app.get(aoiItem, aois::item);
-    app.put(aoiItem, aois::replace, Access.ANALYST);
-    app.delete(aoiItem, aois::delete, Access.ANALYST);
-    app.post(PagePaths.AOI_RESTORE, aois::restore, Access.ANALYST);
-    app.get(aoiItem + "/versions", aois::versions);
-    app.get(aoiItem + "/versions/{version}", aois::version);
-    app.get(PagePaths.AOI_ANALYSIS, aoiAnalysis::analysis);
-    app.get(PagePaths.AOI_EXPORT, aoiAnalysis::export);
-    app.get(OgcPaths.ITEMS, items::items);
-    app.get(OgcPaths.ITEM, items::item);
-    app.get(OgcPaths.QUERYABLES, queryables::queryables);
-    app.get(OgcPaths.SCHEMA, schema::schema);
+    // The AOIs' routes come first: their single-item GET carries the AOI's version as ETag, in
+    // place of the generic one FeatureRoutes registers; the list stays on the generic read path.
+    aoiRoutes(app, database);
+    FeatureRoutes.register(app, store, maxLimit, propertyTypes, features);
     app.get(PagePaths.CITATION, citation::citation);
     app.get(PagePaths.DOCUMENTS, citation::documents);
     app.get(PagePaths.DOCUMENT_TEXT, citation::text);
@@ -280,21 +269,32 @@ public final class AppFactory {
     app.get(tilesets, tiles::tilesets);
     app.get(tilesets + "/{tileMatrixSetId}", tiles::tileset);
     app.get(PagePaths.TILE, tiles::tile);
-
-    // HEAD answers with the GET's status and headers (Jetty sends no body for HEAD).
-    app.head("/ogc", landing::landing);
-    app.head("/ogc/conformance", landing::conformance);
-    app.head("/ogc/api", landing::openApi);
-    app.head(OgcPaths.COLLECTIONS, collections::list);
-    app.head(OgcPaths.COLLECTION, collections::one);
-    app.head(aoiItem, aois::item);
-    app.head(OgcPaths.ITEMS, items::items);
-    app.head(OgcPaths.ITEM, items::item);
-    app.head(OgcPaths.QUERYABLES, queryables::queryables);
-    app.head(OgcPaths.SCHEMA, schema::schema);
-
     app.get(HistogramHandler.PATH, histogram::histogram);
     app.post(EventImportHandler.PATH, eventImport::importFile, Access.ANALYST);
+    briefingRoutes(app, new BriefingHandler(briefingStore, store, propertyTypes));
+  }
+
+  /** The writable AOI collection: its items, versions, analysis and export. */
+  private static void aoiRoutes(Javalin app, Database database) {
+    AoiStore aoiStore = new AoiStore(database.dataSource());
+    AoiHandler aois = new AoiHandler(aoiStore);
+    AoiAnalysisHandler aoiAnalysis =
+        new AoiAnalysisHandler(aoiStore, new AoiAnalysis(database.dataSource()), aois);
+    String aoiItem = PagePaths.AOI_ITEM;
+    app.post(AoiHandler.BASE, aois::create, Access.ANALYST);
+    app.post(AoiImportHandler.PATH, new AoiImportHandler()::importFile, Access.ANALYST);
+    FeatureRoutes.readable(app, aoiItem, aois::item);
+    app.put(aoiItem, aois::replace, Access.ANALYST);
+    app.delete(aoiItem, aois::delete, Access.ANALYST);
+    app.post(PagePaths.AOI_RESTORE, aois::restore, Access.ANALYST);
+    app.get(aoiItem + "/versions", aois::versions);
+    app.get(aoiItem + "/versions/{version}", aois::version);
+    app.get(PagePaths.AOI_ANALYSIS, aoiAnalysis::analysis);
+    app.get(PagePaths.AOI_EXPORT, aoiAnalysis::export);
+  }
+
+  /** Briefings: the list, each briefing, its versions and its exports. */
+  private static void briefingRoutes(Javalin app, BriefingHandler briefings) {
     app.get(PagePaths.BRIEFINGS, briefings::list);
     app.post(PagePaths.BRIEFINGS, briefings::create, Access.ANALYST);
     app.post(PagePaths.BRIEFING_IMPORT, briefings::importFile, Access.ANALYST);

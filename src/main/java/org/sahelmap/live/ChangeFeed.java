@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * all of them. When the connection breaks it reconnects and reads what it missed from {@code
  * change_log} before listening again, so subscribers see every change once, in order.
  */
-public final class ChangeFeed implements AutoCloseable {
+public final class ChangeFeed implements ChangeSource, AutoCloseable {
   public static final String CHANNEL = "sahel_changes";
   public static final String EVERY_PLACE = "*";
   static final String APPLICATION_NAME = "sahel-map change feed";
@@ -71,6 +71,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
   }
 
+  @Override
   public void subscribe(Consumer<Change> subscriber) {
     subscribers.add(subscriber);
   }
@@ -89,6 +90,7 @@ public final class ChangeFeed implements AutoCloseable {
   }
 
   /** Which connection the feed is listening on now; 0 when it is not listening. */
+  @Override
   public long generation() {
     return generation;
   }

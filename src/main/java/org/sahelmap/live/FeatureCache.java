@@ -27,14 +27,14 @@ public final class FeatureCache implements Consumer<Change> {
   static final int MAX_ENTRY_CHARS = 64 * 1024;
 
   private final FeatureStore store;
-  private final ChangeFeed feed;
+  private final ChangeSource feed;
   private final long maxChars;
   private long chars;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
 
   record Entry(String layerId, LayerFeature found, long generation, int size, long madeAt) {}
 
-  public FeatureCache(FeatureStore store, ChangeFeed feed, long maxChars) {
+  public FeatureCache(FeatureStore store, ChangeSource feed, long maxChars) {
     this.store = store;
     this.feed = feed;
     this.maxChars = maxChars;

@@ -72,6 +72,13 @@ public interface FeatureStore {
    */
   Optional<LayerFeature> layerFeature(String layerId, String featureId);
 
+  /**
+   * The JSON types of the layer's properties, read from its first {@link PropertyTypes#SAMPLE}
+   * features (in stored order), by name; empty for a layer with no features or no such layer.
+   * Callers go through {@link PropertyTypes}, which keeps the answer per layer version.
+   */
+  java.util.Map<String, PropertyTypes.Type> propertyTypes(String layerId);
+
   record StoredFeature(String id, String geometryJson, String propertiesJson) {}
 
   record LayerFeature(Layer layer, Optional<StoredFeature> feature) {}

@@ -484,6 +484,11 @@ public final class PostgisFeatureStore implements FeatureStore {
   }
 
   @Override
+  public Map<String, PropertyTypes.Type> propertyTypes(String layerId) {
+    return PropertyTypes.sample(dataSource, layerId);
+  }
+
+  @Override
   public Optional<String> geometryIn(String layerId, String featureId, Reprojection crs) {
     List<Object> params = new ArrayList<>();
     String sql =

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * Properties live in one jsonb column with no declared schema, so the data is the schema. Read once
  * per layer version ({@code updated_at}, which every write moves) and kept, so no page pays for it;
  * and from the first {@link #SAMPLE} features only, so a 200,000-event layer costs a bounded read
- * (a property first seen later is not queryable).
+ * (a property first seen later is not queryable). The store samples them ({@link
+ * FeatureStore#propertyTypes}); this class keeps what it said.
  */
 public final class PropertyTypes {
   /** Features read per layer version. */
@@ -35,11 +36,11 @@ public final class PropertyTypes {
 
   private record Cached(Instant version, Map<String, Type> types) {}
 
-  private final DataSource dataSource;
+  private final FeatureStore store;
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public PropertyTypes(DataSource dataSource) {
-    this.dataSource = dataSource;
+  public PropertyTypes(FeatureStore store) {
+    this.store = store;
   }
 
   /** The properties of {@code layer} by name, sorted. */
@@ -48,12 +49,13 @@ public final class PropertyTypes {
     if (c != null && c.version().equals(layer.updatedAt())) {
       return c.types();
     }
-    Map<String, Type> types = read(layer.id());
+    Map<String, Type> types = store.propertyTypes(layer.id());
     cache.put(layer.id(), new Cached(layer.updatedAt(), types));
     return types;
   }
 
-  private Map<String, Type> read(String layerId) {
+  /** PostGIS's sample of a layer's property types: what {@link PostgisFeatureStore} answers. */
+  static Map<String, Type> sample(DataSource dataSource, String layerId) {
     String sql =
         "SELECT key, jsonb_typeof(value),"
             + " bool_and(jsonb_typeof(value) <> 'number' OR value::text ~ '^-?[0-9]+$'),"

@@ -306,7 +306,7 @@ class FilterApiTest {
     SqlCondition c =
         FilterSql.toSql(
             Cql2TextParser.parse(filter),
-            new org.sahelmap.api.FilterParams(new PropertyTypes(db.dataSource()))
+            new org.sahelmap.api.FilterParams(new PropertyTypes(store))
                 .queryables(store.layer("towns").orElseThrow()));
     try (Connection conn = db.dataSource().getConnection()) {
       conn.setAutoCommit(false);
