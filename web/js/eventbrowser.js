@@ -17,24 +17,11 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
   let area = null;
   let offset = 0;
   let pageKey = null;
-  const inflight = {};
-  const asked = {};
-  const ask = (name, fn) => {
-    inflight[name]?.abort();
-    const c = new AbortController();
-    inflight[name] = c;
-    return fn(c.signal).catch((e) => { if (e.name !== 'AbortError') throw e; return null; });
-  };
-
-  function viewBox() {
-    if (area) return area;
-    const b = map.getBounds();
-    const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
-    return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
-  }
+  const { ask, once: histogramOnce, forget } = latestQuestions((signal, params) =>
+    api.eventsHistogram(params, { signal }));
 
   /** The list's box, rounded as it is sent. */
-  const listBox = () => viewBox().map((v) => Number(v.toFixed(5)));
+  const listBox = () => (area ?? viewBox(map)).map((v) => Number(v.toFixed(5)));
 
   /** The list's question without its offset: a new one starts again at the first page. */
   let questionKey = null;
@@ -82,17 +69,6 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
     return countFor;
   }
 
-  /** The histogram for params, asked only when the question changed since the last one. */
-  function histogramOnce(name, params) {
-    const key = String(params);
-    if (asked[name] === key) return Promise.resolve(null);
-    asked[name] = key;
-    return ask(name, (signal) => api.eventsHistogram(params, { signal })).catch((e) => {
-      if (asked[name] === key) delete asked[name];
-      throw e;
-    });
-  }
-
   async function loadHistogram(s) {
     const body = await histogramOnce('histogram', filterParams({ filter: s.filter }));
     if (body) timeline.setHistogram(body.months, body.total);
@@ -111,7 +87,7 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
         // The events changed on the server: every remembered question is stale.
         pageKey = null;
         countFor = { key: null, total: null };
-        for (const name of Object.keys(asked)) delete asked[name];
+        forget();
       }
       Promise.all([loadPage(s), loadHistogram(s), loadWindowCounts(s)])
         .catch((e) => console.warn('Events unavailable:', e));
@@ -125,4 +101,39 @@ export function eventBrowser({ map, state, events, timeline, parts, onWindowCoun
       loadPage(state.get());
     },
   };
+}
+
+/** The map's view as a lon/lat box, clamped to the world. */
+function viewBox(map) {
+  const b = map.getBounds();
+  const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
+  return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+}
+
+/**
+ * Questions by name where only the latest counts: ask(name, fn) aborts the one of that name still
+ * in flight (an aborted one answers null); once(name, params) asks load(signal, params) only when
+ * params changed since that name was last answered (null otherwise); forget() makes every name ask
+ * again.
+ */
+function latestQuestions(load) {
+  const inflight = {};
+  const asked = {};
+  const ask = (name, fn) => {
+    inflight[name]?.abort();
+    const c = new AbortController();
+    inflight[name] = c;
+    return fn(c.signal).catch((e) => { if (e.name !== 'AbortError') throw e; return null; });
+  };
+  const once = (name, params) => {
+    const key = String(params);
+    if (asked[name] === key) return Promise.resolve(null);
+    asked[name] = key;
+    return ask(name, (signal) => load(signal, params)).catch((e) => {
+      if (asked[name] === key) delete asked[name];
+      throw e;
+    });
+  };
+  const forget = () => { for (const name of Object.keys(asked)) delete asked[name]; };
+  return { ask, once, forget };
 }

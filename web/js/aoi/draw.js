@@ -24,16 +24,7 @@ export function aoiLayer(map, handlers) {
   let busy = false; // drawing, editing or deleting: clicks belong to Leaflet.draw
   let selected = null;
 
-  const draw = new L.Control.Draw({
-    position: 'topright', // the legend has the bottom left, zoom and ruler the top left
-    draw: {
-      polygon: { allowIntersection: false, showArea: false, showLength: false, shapeOptions: { ...AOI, pane: PANE } },
-      rectangle: { showArea: false, shapeOptions: { ...AOI, pane: PANE } },
-      circle: { showRadius: true, metric: true, shapeOptions: { ...AOI, pane: PANE } },
-      polyline: false, marker: false, circlemarker: false,
-    },
-    edit: { featureGroup: group, remove: true, edit: { selectedPathOptions: { ...AOI_SELECTED, dashArray: '8 5', maintainColor: false } } },
-  });
+  const draw = drawControl(group);
   map.addControl(draw);
   // Leaflet.draw's own figures are off (show* false above): ours are geodesic, see measure.js.
   const handlerOf = (type) => draw._toolbars.draw._modes[type]?.handler;
@@ -41,25 +32,7 @@ export function aoiLayer(map, handlers) {
   const vertices = drawingVertices(map, handlerOf, () => handlers.onUndoable?.());
   shapeEdits(map, group, handlers);
 
-  map.on(L.Draw.Event.CREATED, (e) => {
-    if (e.layerType === 'circle') {
-      const c = e.layer.getLatLng();
-      const radius = Math.round(e.layer.getRadius());
-      handlers.onCreated({ geometry: { type: 'Polygon', coordinates: [circleRing(c.lng, c.lat, radius)] }, radius_m: radius });
-    } else {
-      handlers.onCreated({ geometry: polygonFromLatLngs(e.layer.getLatLngs()[0]), radius_m: null });
-    }
-  });
-  map.on(L.Draw.Event.EDITED, (e) => {
-    const changes = [];
-    e.layers.eachLayer((layer) => changes.push({ id: layer.aoiId, geometry: geometryOf(layer), radius_m: layer.aoiRadius ?? null }));
-    if (changes.length) handlers.onEdited(changes);
-  });
-  map.on(L.Draw.Event.DELETED, (e) => {
-    const ids = [];
-    e.layers.eachLayer((layer) => { ids.push(layer.aoiId); byId.delete(layer.aoiId); });
-    if (ids.length) handlers.onDeleted(ids);
-  });
+  reportDrawing(map, byId, handlers);
   // A vertex moved: the shape is no longer a circle, so it keeps no radius.
   map.on(L.Draw.Event.EDITVERTEX, (e) => { if (e.poly) e.poly.aoiRadius = null; });
   for (const [start, stop] of [['drawstart', 'drawstop'], ['editstart', 'editstop'], ['deletestart', 'deletestop']]) {
@@ -225,5 +198,42 @@ function dropTarget(map, onFile) {
     e.preventDefault();
     box.classList.remove('drop-over');
     for (const file of e.dataTransfer?.files ?? []) onFile(file);
+  });
+}
+
+/** Leaflet.draw's toolbar: polygon, rectangle and circle, editing and deleting the group's areas. */
+function drawControl(group) {
+  return new L.Control.Draw({
+    position: 'topright', // the legend has the bottom left, zoom and ruler the top left
+    draw: {
+      polygon: { allowIntersection: false, showArea: false, showLength: false, shapeOptions: { ...AOI, pane: PANE } },
+      rectangle: { showArea: false, shapeOptions: { ...AOI, pane: PANE } },
+      circle: { showRadius: true, metric: true, shapeOptions: { ...AOI, pane: PANE } },
+      polyline: false, marker: false, circlemarker: false,
+    },
+    edit: { featureGroup: group, remove: true, edit: { selectedPathOptions: { ...AOI_SELECTED, dashArray: '8 5', maintainColor: false } } },
+  });
+}
+
+/** Hands what was drawn, edited or deleted with the toolbar to the handlers, as GeoJSON and ids. */
+function reportDrawing(map, byId, handlers) {
+  map.on(L.Draw.Event.CREATED, (e) => {
+    if (e.layerType === 'circle') {
+      const c = e.layer.getLatLng();
+      const radius = Math.round(e.layer.getRadius());
+      handlers.onCreated({ geometry: { type: 'Polygon', coordinates: [circleRing(c.lng, c.lat, radius)] }, radius_m: radius });
+    } else {
+      handlers.onCreated({ geometry: polygonFromLatLngs(e.layer.getLatLngs()[0]), radius_m: null });
+    }
+  });
+  map.on(L.Draw.Event.EDITED, (e) => {
+    const changes = [];
+    e.layers.eachLayer((layer) => changes.push({ id: layer.aoiId, geometry: geometryOf(layer), radius_m: layer.aoiRadius ?? null }));
+    if (changes.length) handlers.onEdited(changes);
+  });
+  map.on(L.Draw.Event.DELETED, (e) => {
+    const ids = [];
+    e.layers.eachLayer((layer) => { ids.push(layer.aoiId); byId.delete(layer.aoiId); });
+    if (ids.length) handlers.onDeleted(ids);
   });
 }

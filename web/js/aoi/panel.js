@@ -15,23 +15,7 @@ export function aoiPanel(root, handlers) {
   const list = el('ul', { class: 'aoi-list', 'aria-label': 'Areas of interest' });
   const exportAll = el('a', { class: 'button', download: '', text: 'Export all' });
   const exportChecked = el('a', { class: 'button', download: '', text: 'Export ticked' });
-  const name = el('input', { id: 'aoi-name', type: 'text', maxlength: 200, required: true, autocomplete: 'off' });
-  const notes = el('textarea', { id: 'aoi-notes', rows: 3, maxlength: 5000 });
-  const tags = el('input', { id: 'aoi-tags', type: 'text', autocomplete: 'off', placeholder: 'comma, separated' });
-  const meta = el('p', { class: 'aoi-meta' });
-  const people = el('p', { class: 'aoi-people', hidden: true });
-  const save = el('button', { type: 'submit', class: 'primary', text: 'Save' });
-  const del = el('button', { type: 'button', class: 'aoi-delete', text: 'Delete', onclick: () => handlers.onDelete() });
-  const discard = el('button', { type: 'button', text: 'Discard', onclick: () => handlers.onDiscard() });
-  const exportOne = el('a', { class: 'button', download: '', text: 'Export' });
-  const form = el('form', { class: 'aoi-form', hidden: true, oninput: () => handlers.onInput?.(), onsubmit: (e) => {
-    e.preventDefault();
-    handlers.onSave({ name: name.value, notes: notes.value, tags: tags.value });
-  } },
-  el('label', { for: 'aoi-name', text: 'Name' }), name,
-  el('label', { for: 'aoi-notes', text: 'Notes' }), notes,
-  el('label', { for: 'aoi-tags', text: 'Tags' }), tags,
-  meta, people, el('div', { class: 'aoi-actions' }, save, discard, del, exportOne));
+  const { form, name, notes, tags, meta, people, del, discard, exportOne } = aoiForm(handlers);
   const analysis = el('section', { class: 'aoi-analysis', 'aria-label': 'Analysis', hidden: true });
   const file = el('input', { type: 'file', hidden: true, id: 'aoi-file', accept: '.geojson,.json,.kml,.gpx,.gpkg,application/geo+json,application/vnd.google-earth.kml+xml,application/gpx+xml,application/geopackage+sqlite3',
     onchange: (e) => { for (const f of e.target.files) handlers.onImport?.(f); e.target.value = ''; } });
@@ -76,10 +60,7 @@ export function aoiPanel(root, handlers) {
       name.value = p.name ?? '';
       notes.value = p.notes ?? '';
       tags.value = (p.tags ?? []).join(', ');
-      meta.textContent = aoi.id
-        ? `Version ${p.version} · saved by ${p.updated_by} · ${String(p.updated_at ?? '').slice(0, 16).replace('T', ' ')}`
-          + (p.radius_m ? ` · circle, radius ${formatKm(p.radius_m / 1000)}` : '')
-        : 'Not saved yet: give it a name and save.' + (p.radius_m ? ` Circle, radius ${formatKm(p.radius_m / 1000)}.` : '');
+      meta.textContent = savedLine(aoi);
       del.hidden = !aoi.id;
       exportOne.hidden = !aoi.id;
       discard.hidden = !!aoi.id;
@@ -136,4 +117,35 @@ function analysisView(r, windowLabel, title, onEvent) {
       el('button', { type: 'button', class: 'link', text: `${String(e.start ?? '').slice(0, 10)} · ${e.title ?? e.id}`,
         onclick: () => onEvent(e.id) })))),
   ];
+}
+
+/** The selected AOI's form: name, notes, tags, the line saying which version it is, its actions. */
+function aoiForm(handlers) {
+  const name = el('input', { id: 'aoi-name', type: 'text', maxlength: 200, required: true, autocomplete: 'off' });
+  const notes = el('textarea', { id: 'aoi-notes', rows: 3, maxlength: 5000 });
+  const tags = el('input', { id: 'aoi-tags', type: 'text', autocomplete: 'off', placeholder: 'comma, separated' });
+  const meta = el('p', { class: 'aoi-meta' });
+  const people = el('p', { class: 'aoi-people', hidden: true });
+  const save = el('button', { type: 'submit', class: 'primary', text: 'Save' });
+  const del = el('button', { type: 'button', class: 'aoi-delete', text: 'Delete', onclick: () => handlers.onDelete() });
+  const discard = el('button', { type: 'button', text: 'Discard', onclick: () => handlers.onDiscard() });
+  const exportOne = el('a', { class: 'button', download: '', text: 'Export' });
+  const form = el('form', { class: 'aoi-form', hidden: true, oninput: () => handlers.onInput?.(), onsubmit: (e) => {
+    e.preventDefault();
+    handlers.onSave({ name: name.value, notes: notes.value, tags: tags.value });
+  } },
+  el('label', { for: 'aoi-name', text: 'Name' }), name,
+  el('label', { for: 'aoi-notes', text: 'Notes' }), notes,
+  el('label', { for: 'aoi-tags', text: 'Tags' }), tags,
+  meta, people, el('div', { class: 'aoi-actions' }, save, discard, del, exportOne));
+  return { form, name, notes, tags, meta, people, del, discard, exportOne };
+}
+
+/** Which version an AOI is, who saved it and when; for a draft, what to do. */
+function savedLine(aoi) {
+  const p = aoi.properties;
+  return aoi.id
+    ? `Version ${p.version} · saved by ${p.updated_by} · ${String(p.updated_at ?? '').slice(0, 16).replace('T', ' ')}`
+      + (p.radius_m ? ` · circle, radius ${formatKm(p.radius_m / 1000)}` : '')
+    : 'Not saved yet: give it a name and save.' + (p.radius_m ? ` Circle, radius ${formatKm(p.radius_m / 1000)}.` : '');
 }

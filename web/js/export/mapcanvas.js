@@ -108,8 +108,14 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
   }
   // Above the mission layers and under the labels and events, as the live map stacks its panes.
   for (const f of aois) paint(ctx, proj, f, aoisEmphasised.has(f.id) ? AOI_SELECTED : AOI);
-  const taken = [];
-  const free = (b) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+  placeLabels(ctx, proj, [...missionPoints(ctx, proj, layers, missions), ...placeNames(ctx, proj, layers),
+    ...areaNames(layers, proj)]);
+  drawEvents(ctx, proj, events);
+  for (const f of emphasised) drawCallout(ctx, proj, f);
+}
+
+/** Paints the mission layers' points and names them; names the uncertain areas beside their edge. */
+function missionPoints(ctx, proj, layers, missions) {
   const named = [];
   for (const c of missions) {
     for (const f of layers.get(c.id)?.features ?? []) {
@@ -125,6 +131,12 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
       }
     }
   }
+  return named;
+}
+
+/** Paints the places shown at this zoom and returns their names to place. */
+function placeNames(ctx, proj, layers) {
+  const named = [];
   for (const f of layers.get('places')?.features ?? []) {
     const rule = PLACE_LABELS[f.properties.kind] ?? PLACE_LABELS.town;
     if (proj.zoom < rule.minZoom) continue;
@@ -133,6 +145,12 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
       fillColor: capital ? PLACE_DOT.color : PLACE_DOT.fillColor });
     named.push({ name: f.properties.name, at: f.geometry.coordinates, pri: rule.priority, bold: capital ? 700 : 400 });
   }
+  return named;
+}
+
+/** Country and region names shown at this zoom, centred on their areas. */
+function areaNames(layers, proj) {
+  const named = [];
   for (const [id, rule] of Object.entries(AREA_LABELS)) {
     if (!layers.has(id) || proj.zoom < rule.minZoom || proj.zoom > rule.maxZoom) continue;
     for (const e of areaEntries(id, layers.get(id), rule)) {
@@ -140,6 +158,13 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
         color: id === 'countries' ? '#6e6153' : '#8b7f70', size: id === 'countries' ? 15 : 12 });
     }
   }
+  return named;
+}
+
+/** Writes the names, most important first, each only where it overlaps none already written. */
+function placeLabels(ctx, proj, named) {
+  const taken = [];
+  const free = (b) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
   named.sort((a, b) => b.pri - a.pri);
   for (const n of named) {
     const [x, y] = proj.point(n.at);
@@ -153,6 +178,10 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
     label(ctx, n.name, n.centred ? x : x + 9, y, { size, weight: n.bold, color: n.color, italic: n.italic });
     ctx.textAlign = 'start';
   }
+}
+
+/** Clusters, then single events; events at one spot are spread round it as the live map spiders them. */
+function drawEvents(ctx, proj, events) {
   for (const c of events.clusters) {
     const [x, y] = proj.point([c.lon, c.lat]);
     drawCluster(ctx, x, y, c);
@@ -167,16 +196,18 @@ export function drawMap(ctx, proj, { layers, missions = [], events = { events: [
     const [dx, dy] = i === 0 ? [0, 0] : [Math.cos(a) * 13, Math.sin(a) * 13];
     drawMarker(ctx, x + dx, y + dy, e.properties.category, 18);
   }
-  for (const f of emphasised) {
-    const [x, y] = proj.point(f.geometry.coordinates);
-    drawMarker(ctx, x, y, f.properties.category, 28);
-    ctx.font = '600 17px sans-serif';
-    const w = ctx.measureText(f.properties.title).width;
-    // Above the marker, like the live map's callouts, so the place's own name stays readable.
-    const lx = Math.max(14, Math.min(x - w / 2, proj.width - w - 14));
-    const ly = y - 36;
-    ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
-    ctx.fillRect(lx - 6, ly - 14, w + 12, 28); ctx.strokeRect(lx - 6, ly - 14, w + 12, 28);
-    ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, ly);
-  }
+}
+
+/** A highlighted event: a large marker and its title in a box above it. */
+function drawCallout(ctx, proj, f) {
+  const [x, y] = proj.point(f.geometry.coordinates);
+  drawMarker(ctx, x, y, f.properties.category, 28);
+  ctx.font = '600 17px sans-serif';
+  const w = ctx.measureText(f.properties.title).width;
+  // Above the marker, like the live map's callouts, so the place's own name stays readable.
+  const lx = Math.max(14, Math.min(x - w / 2, proj.width - w - 14));
+  const ly = y - 36;
+  ctx.fillStyle = '#ffffffee'; ctx.strokeStyle = '#2b2620'; ctx.lineWidth = 1;
+  ctx.fillRect(lx - 6, ly - 14, w + 12, 28); ctx.strokeRect(lx - 6, ly - 14, w + 12, 28);
+  ctx.fillStyle = '#1f1b16'; ctx.textBaseline = 'middle'; ctx.fillText(f.properties.title, lx, ly);
 }

@@ -14,12 +14,6 @@ export function timeline(container, extent, onChange) {
   const max = monthIndex(extent.to);
   let timer = null;
   let perMonth = null;
-  /** Lets play skip the months where nothing happened (years, at the start). */
-  const hasEvents = (w) => {
-    if (!perMonth) return true;
-    for (let m = monthIndex(w.from); m <= monthIndex(w.to); m++) if (perMonth.get(m)) return true;
-    return false;
-  };
   const bars = el('canvas', { class: 'histogram', 'aria-hidden': 'true' });
   const slider = (label) => el('input', { type: 'range', min, max, step: 1, 'aria-label': label });
   const fromInput = slider('Start of the time window');
@@ -35,7 +29,7 @@ export function timeline(container, extent, onChange) {
     el('div', { class: 'sliders' }, bars, fromInput, toInput,
       el('div', { class: 'ticks' }, el('span', { text: monthLabel(min) }), el('span', { text: monthLabel(max) }))),
     el('div', { class: 'window-text' }, label, count), reset);
-  setPlaying(false);
+  showPlaying(play, false);
 
   let windowTotal = null;
   let allTotal = null;
@@ -46,25 +40,7 @@ export function timeline(container, extent, onChange) {
     count.dataset.total = String(allTotal);
   }
   function drawBars() {
-    const w = bars.clientWidth;
-    const h = bars.clientHeight;
-    if (!perMonth || !w || !h) return;
-    const ratio = window.devicePixelRatio || 1;
-    bars.width = w * ratio; bars.height = h * ratio;
-    const ctx = bars.getContext('2d');
-    ctx.scale(ratio, ratio);
-    const peak = Math.max(1, ...perMonth.values());
-    const a = Number(fromInput.value);
-    const b = Number(toInput.value);
-    const step = w / (max - min + 1);
-    for (let m = min; m <= max; m++) {
-      const n = perMonth.get(m) ?? 0;
-      if (!n) continue;
-      // Square root, so a quiet month next to a peak still shows.
-      const bh = Math.max(1.5, Math.sqrt(n / peak) * (h - 1));
-      ctx.fillStyle = m >= a && m <= b ? '#1458a8' : '#b9b2a6';
-      ctx.fillRect((m - min) * step + step * 0.1, h - bh, Math.max(1, step * 0.8), bh);
-    }
+    drawHistogram(bars, perMonth, min, max, Number(fromInput.value), Number(toInput.value));
   }
   new ResizeObserver(() => drawBars()).observe(bars);
 
@@ -78,12 +54,7 @@ export function timeline(container, extent, onChange) {
     fromInput.value = a; toInput.value = b;
     onChange({ from: monthStart(a), to: monthEnd(b) });
   }
-  function setPlaying(on) {
-    play.textContent = on ? '❚❚' : '▶';
-    play.setAttribute('aria-label', on ? 'Pause' : 'Play');
-    play.setAttribute('aria-pressed', String(on));
-  }
-  function stop() { clearInterval(timer); timer = null; setPlaying(false); }
+  function stop() { clearInterval(timer); timer = null; showPlaying(play, false); }
   function toggle() {
     if (timer) { stop(); return; }
     let a = Number(fromInput.value);
@@ -92,13 +63,10 @@ export function timeline(container, extent, onChange) {
       a = min; b = Math.min(max, min + PLAY_WIDTH_MONTHS - 1);
       set(a, b);
     }
-    setPlaying(true);
+    showPlaying(play, true);
     timer = setInterval(() => {
-      let a2 = Number(fromInput.value);
-      let b2 = Number(toInput.value);
-      if (b2 >= max) { stop(); return; }
-      do { a2 += 1; b2 += 1; } while (b2 < max && !hasEvents({ from: monthStart(a2), to: monthEnd(b2) }));
-      set(a2, b2);
+      const next = nextWindow(Number(fromInput.value), Number(toInput.value), max, perMonth);
+      if (next) set(...next); else stop();
     }, STEP_MS);
   }
   return {
@@ -123,4 +91,47 @@ export function timeline(container, extent, onChange) {
     },
     stop,
   };
+}
+
+/**
+ * The window a month on from months [a, b], skipping on while it would hold no events (years of
+ * nothing, at the start); null once the window has reached the last month.
+ */
+function nextWindow(a, b, max, perMonth) {
+  if (b >= max) return null;
+  const hasEvents = (from, to) => {
+    if (!perMonth) return true;
+    for (let m = from; m <= to; m++) if (perMonth.get(m)) return true;
+    return false;
+  };
+  do { a += 1; b += 1; } while (b < max && !hasEvents(a, b));
+  return [a, b];
+}
+
+/** Events per month as bars on the canvas, months [a, b] (the window) darker. */
+function drawHistogram(bars, perMonth, min, max, a, b) {
+  const w = bars.clientWidth;
+  const h = bars.clientHeight;
+  if (!perMonth || !w || !h) return;
+  const ratio = window.devicePixelRatio || 1;
+  bars.width = w * ratio; bars.height = h * ratio;
+  const ctx = bars.getContext('2d');
+  ctx.scale(ratio, ratio);
+  const peak = Math.max(1, ...perMonth.values());
+  const step = w / (max - min + 1);
+  for (let m = min; m <= max; m++) {
+    const n = perMonth.get(m) ?? 0;
+    if (!n) continue;
+    // Square root, so a quiet month next to a peak still shows.
+    const bh = Math.max(1.5, Math.sqrt(n / peak) * (h - 1));
+    ctx.fillStyle = m >= a && m <= b ? '#1458a8' : '#b9b2a6';
+    ctx.fillRect((m - min) * step + step * 0.1, h - bh, Math.max(1, step * 0.8), bh);
+  }
+}
+
+/** The play button as Pause while playing, as Play otherwise. */
+function showPlaying(play, on) {
+  play.textContent = on ? '❚❚' : '▶';
+  play.setAttribute('aria-label', on ? 'Pause' : 'Play');
+  play.setAttribute('aria-pressed', String(on));
 }

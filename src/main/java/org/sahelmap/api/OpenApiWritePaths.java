@@ -30,6 +30,13 @@ final class OpenApiWritePaths {
     paths.put(EventImportHandler.PATH, eventImport());
     paths.put(AoiImportHandler.PATH, aoiImport());
     OpenApiDocumentPaths.addTo(paths);
+    addAoiWrites(paths);
+    addAoiReads(paths);
+    addEventDocuments(paths);
+  }
+
+  /** Creating, replacing, deleting and restoring an AOI: the writes, each behind If-Match. */
+  private static void addAoiWrites(Map<String, Object> paths) {
     Map<String, Object> ifMatch =
         param("If-Match", "header", "the ETag of the version being changed", string());
     ifMatch.put("required", true);
@@ -82,6 +89,10 @@ final class OpenApiWritePaths {
                 List.of(ref("featureId"), ifMatch, user),
                 "200",
                 "restored; new ETag")));
+  }
+
+  /** An AOI's versions, its analysis and the export of several. */
+  private static void addAoiReads(Map<String, Object> paths) {
     paths.put(
         AOI_ITEM + "/versions",
         OpenApiDocument.get(
@@ -114,6 +125,10 @@ final class OpenApiWritePaths {
                 param("ids", "query", "comma-separated AOI ids; all when absent", string()),
                 ref("datetime")),
             geojson("a FeatureCollection, as a download")));
+  }
+
+  /** The passage an event rests on and the registry of source documents. */
+  private static void addEventDocuments(Map<String, Object> paths) {
     paths.put(
         OgcPaths.items(CuratedEvents.COLLECTION_ID) + "/{featureId}/citation",
         OpenApiDocument.get(

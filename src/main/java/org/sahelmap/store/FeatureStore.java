@@ -6,8 +6,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Where layers and features live. PostGIS is the implementation today; an embedded GeoPackage one
- * is planned, so nothing outside this package speaks SQL.
+ * Where layers and features live: {@link PostgisFeatureStore} on the server, and an in-memory one
+ * for the handler tests. Nothing outside this package writes the {@code layer} and {@code feature}
+ * tables, and only {@code AoiAnalysis} reads them (it measures an AOI against the mission layers
+ * and events in PostGIS, where the geometry is). Each other capability's tables are read and
+ * written by its own store class ({@code AccountStore}, {@code AoiStore} and {@code AoiAnalysis},
+ * {@code BriefingStore}, {@code CandidateStore}, {@code DocumentList} and {@code DocumentUploads},
+ * {@code DocumentStore}, {@code PresenceStore}, {@code ChangeFeed}), never by a handler.
  */
 public interface FeatureStore {
 
