@@ -40,51 +40,10 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
-  skipLinks();
-  phoneSheet(document.querySelector('.sidebar'), $('legend'));
-  const signIn = accountControl($('account'));
-  await api.loadConfig(); // the paths every request is built from
-  const session = await loadSession();
-  // A server that lets only signed-in users view: ask for nothing until someone has signed in.
-  if (!session.user && !session.anonymousView) await signIn.signedIn();
-  const fromHash = decode(location.hash);
-  const map = createMap($('map'), fromHash.view);
-  measureControl().addTo(map);
-  const collections = await api.collections();
-  installPatterns(hatches(collections));
-  const mission = missionOrder(collections);
+  const { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state } = await loadMap();
   const sortKey = rankIn(mission);
-  const loaded = await Promise.all(collections.filter((c) => !TILED.has(c.id))
-    .map(async (c) => [c, await api.items(c.id)]));
-  const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
-  const { drawn, labels, legendOf } = drawCollections(map, loaded, mission);
-  let labelEntries = labels;
-  let labelGroup = labelLayer(map, labelEntries).addTo(map);
-  if (!fromHash.view) fitMission(map, drawn, mission);
-  const extent = timeExtent(collections.find((c) => c.id === 'events'));
-  const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
-
-  const state = createState({
-    view: fromHash.view ?? currentView(map),
-    visible: fromHash.visible ?? new Set(collections.map((c) => c.id)),
-    time: fromHash.time ?? fullWindow,
-    filter: fromHash.filter ?? { q: '', categories: [] },
-    selected: fromHash.selected ?? null,
-  });
-
   const list = $('event-list');
-  const events = eventsLayer(map, {
-    query: () => ({ time: state.get().time, filter: state.get().filter }),
-    item: (id) => api.item('events', id),
-    citation: api.citation,
-    onHover: (id) => { events.highlight(id); highlightItem(list, id, true); },
-    onSelect: (id) => state.set({ selected: id }),
-    onCluster: (cluster, bounds) => {
-      const z = map.getBoundsZoom(bounds.pad(0.3));
-      if (z > map.getZoom() + 0.5 && map.getZoom() < map.getMaxZoom()) map.flyToBounds(bounds.pad(0.3), { maxZoom: map.getMaxZoom(), duration: 0.6 });
-      else browser.showArea(cluster.bounds);
-    },
-  });
+  const events = eventMarkers(map, state, list, (spot) => browser.showArea(spot));
   if (collections.some((c) => c.id === 'events')) drawn.set('events', events.layer);
 
   let aoiCount = 0;
@@ -95,28 +54,10 @@ async function start() {
   drawn.set('aois', aoiApp.layer);
   legendOf.set('aois', [AOI_LEGEND]);
 
-  const panelRows = collections.filter((c) => drawn.has(c.id)).map((c) => ({
-    id: c.id, title: c.title, kind: c.kind,
-    preview: c.kind === 'context' ? contextPreview(c.id)
-      : legendOf.get(c.id)?.find((e) => e.shape !== 'point') ?? legendOf.get(c.id)?.[0],
-  })).sort((a, b) => sortKey(a) - sortKey(b));
+  const panelRows = layerPanelRows(collections, drawn, legendOf, sortKey);
   renderLayerPanel($('layer-panel'), panelRows, state.get().visible,
     (id, on) => state.set({ visible: toggled(state.get().visible, id, on) }));
-  // Exports: each layer whole, the events under the current window and filter, the AOIs.
-  const formatsOf = (id) => fileFormats(collections.find((c) => c.id === id));
-  $('layer-panel').insertAdjacentElement('afterend', el('details', { class: 'layer-downloads' },
-    el('summary', { text: 'Download layers' }),
-    panelRows.filter((r) => r.id !== 'events').map((r) => downloadMenu(r.title, formatsOf(r.id),
-      (f) => itemsFileUrl(r.id, f), { 'data-layer': r.id }))));
-  if (collections.some((c) => c.id === 'events')) {
-    $('event-tools').prepend(downloadMenu('Download events in the window',
-      formatsOf('events'), (f) => itemsFileUrl('events', f, filterParams(state.get())),
-      { 'data-layer': 'events' }));
-  }
-  if (collections.some((c) => c.id === 'aois')) {
-    $('aoi-panel').insertAdjacentElement('afterend', downloadMenu('Download all areas',
-      formatsOf('aois'), (f) => itemsFileUrl('aois', f), { 'data-layer': 'aois' }));
-  }
+  addDownloads(collections, panelRows, state);
 
   const time = timeline($('timeline'), extent, (t) => state.set({ time: t }));
   const filterForm = renderEventFilter($('event-filter'), state.get().filter, (filter) => state.set({ filter }));
@@ -129,15 +70,7 @@ async function start() {
       renderLegendNow(state.get());
     } });
 
-  let tiles = null;
-  const setOnline = (on) => {
-    if (on) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
-    if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
-  };
-  const config = await api.loadConfig();
-  renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
-  renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, reviewPointer(map));
-  setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
+  const onlineShown = pageSettings(map, drawn, await api.loadConfig());
 
   function renderLegendNow(s) {
     const sections = mission.filter((id) => s.visible.has(id) && legendOf.has(id))
@@ -150,7 +83,7 @@ async function start() {
       if (s.visible.has(id) && !map.hasLayer(layer)) layer.addTo(map);
       if (!s.visible.has(id) && map.hasLayer(layer)) layer.remove();
     }
-    labelGroup.setHidden(collections.map((c) => c.id).filter((id) => !s.visible.has(id)));
+    names.setHidden(collections.map((c) => c.id).filter((id) => !s.visible.has(id)));
     askSoon('view' in patch);
     filterForm.show(s.filter);
     time.show(s.time);
@@ -159,80 +92,29 @@ async function start() {
     const hash = encode(s);
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
-  // The tiles, the list and the histogram are asked for once per change of the state, however many
-  // set() calls made it: both ends of the window moved by one script, a slide setting its layers,
-  // window and filter, a hash restored. Each question asked and then dropped in the same moment
-  // still reached the server (an abort cannot recall a request already handed to the network),
-  // which built it on the cores the question that stayed needed.
-  let asking = null;
-  function askSoon(moved) {
-    if (asking) { asking.moved ||= moved; return; }
-    asking = { moved };
-    queueMicrotask(() => {
-      const { moved: viewMoved } = asking;
-      asking = null;
-      events.refresh();
-      browser.refresh(state.get(), { moved: viewMoved });
-    });
-  }
+  // The tiles, the list and the histogram: asked once per change of the state (oncePerTask).
+  const askSoon = oncePerTask((moved) => {
+    events.refresh();
+    browser.refresh(state.get(), { moved });
+  });
   state.subscribe(render);
   map.on('moveend', () => state.set({ view: currentView(map) }));
-  window.addEventListener('hashchange', () => {
-    const h = decode(location.hash);
-    if (h.view) map.setView([h.view.lat, h.view.lon], h.view.zoom);
-    state.set({ ...h });
-  });
+  followHash(map, state);
   render(state.get());
   rendered = true;
   if (state.get().selected) events.open(state.get().selected);
-  // For tests and benchmarks: what the map draws and the box the list is asked for.
-  window.sahelMap = { ...window.sahelMap, events: () => events.stats(), listBox: () => browser.box(),
-    eventPoint: (id) => events.pointOf(id), eventSymbols: () => events.symbols(), eventsDrawn: () => events.whenDrawn(), map };
+  exposeForTests(map, events, browser);
   const briefingApp = await briefings({ map, state, events, aois: aoiApp, byId, collections, legendOf, fullWindow,
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => { console.warn('Briefings are unavailable:', e); return null; });
 
-  // A rebuild (build-layers) changes every layer in one transaction: one redraw for the lot.
-  const rebuilt = new Set();
-  let redrawSoon = null;
-  async function redrawLayers() {
-    const ids = [...rebuilt].filter((id) => byId.has(id) && id !== 'aois');
-    rebuilt.clear();
-    const fresh = await Promise.all(ids.map(async (id) => [byId.get(id).collection, await api.items(id)]));
-    const again = drawCollections(map, fresh, mission);
-    for (const [c, g] of fresh) {
-      byId.get(c.id).geojson = g;
-      const old = drawn.get(c.id);
-      const layer = again.drawn.get(c.id);
-      if (!layer) continue;
-      const shown = map.hasLayer(old);
-      old?.remove();
-      drawn.set(c.id, layer);
-      if (shown) layer.addTo(map);
-      if (again.legendOf.has(c.id)) legendOf.set(c.id, again.legendOf.get(c.id));
-    }
-    if (drawn.has('countries') && tiles && map.hasLayer(tiles)) setLandTransparent(drawn.get('countries'), true);
-    const redrawn = new Set(ids);
-    labelEntries = [...labelEntries.filter((e) => !redrawn.has(e.collectionId)), ...again.labels];
-    labelGroup.remove();
-    labelGroup = labelLayer(map, labelEntries).addTo(map);
-    render(state.get());
-    document.body.dataset.layersRedrawn = String(Number(document.body.dataset.layersRedrawn ?? 0) + 1);
-  }
-
-  followChanges((change) => {
-    if (change.kind === 'aoi') aoiApp.remote(change).catch((e) => console.warn('AOI update missed:', e));
-    if (change.kind === 'briefing') briefingApp?.remote(change).catch((e) => console.warn('Briefing update missed:', e));
-    if (change.kind === 'layer' && change.target === 'events') {
-      forgetTiles();
-      events.refresh({ changed: true });
-      browser.refresh(state.get(), { changed: true });
-    } else if (change.kind === 'layer') {
-      rebuilt.add(change.target);
-      clearTimeout(redrawSoon);
-      redrawSoon = setTimeout(() => redrawLayers().catch((e) => console.warn('Layer update missed:', e)), 300);
-    }
-  }, { onPresence: presenceHeard, onReconnect: reloadPresence });
+  const layerChanged = layerRedraws({ map, byId, drawn, legendOf, mission, names,
+    onlineShown,
+    onRedrawn: () => {
+      render(state.get());
+      document.body.dataset.layersRedrawn = String(Number(document.body.dataset.layersRedrawn ?? 0) + 1);
+    } });
+  hearChanges({ aoiApp, briefingApp, events, browser, state, layerChanged });
   onSessionChange(() => briefingApp?.resendPresence());
   const follow = new URLSearchParams(location.search).get('follow');
   if (follow && briefingApp) await briefingApp.follow(follow).catch((e) => console.warn(`Cannot follow ${follow}:`, e));
@@ -288,3 +170,200 @@ start().catch((e) => {
   box.hidden = false;
   document.body.dataset.ready = 'error';
 });
+
+/** The layer panel's rows: the drawn collections in map order, each with its legend swatch. */
+function layerPanelRows(collections, drawn, legendOf, sortKey) {
+  return collections.filter((c) => drawn.has(c.id)).map((c) => ({
+    id: c.id, title: c.title, kind: c.kind,
+    preview: c.kind === 'context' ? contextPreview(c.id)
+      : legendOf.get(c.id)?.find((e) => e.shape !== 'point') ?? legendOf.get(c.id)?.[0],
+  })).sort((a, b) => sortKey(a) - sortKey(b));
+}
+
+/** Exports: each layer whole, the events under the current window and filter, the AOIs. */
+function addDownloads(collections, panelRows, state) {
+  const formatsOf = (id) => fileFormats(collections.find((c) => c.id === id));
+  $('layer-panel').insertAdjacentElement('afterend', el('details', { class: 'layer-downloads' },
+    el('summary', { text: 'Download layers' }),
+    panelRows.filter((r) => r.id !== 'events').map((r) => downloadMenu(r.title, formatsOf(r.id),
+      (f) => itemsFileUrl(r.id, f), { 'data-layer': r.id }))));
+  if (collections.some((c) => c.id === 'events')) {
+    $('event-tools').prepend(downloadMenu('Download events in the window',
+      formatsOf('events'), (f) => itemsFileUrl('events', f, filterParams(state.get())),
+      { 'data-layer': 'events' }));
+  }
+  if (collections.some((c) => c.id === 'aois')) {
+    $('aoi-panel').insertAdjacentElement('afterend', downloadMenu('Download all areas',
+      formatsOf('aois'), (f) => itemsFileUrl('aois', f), { 'data-layer': 'aois' }));
+  }
+}
+
+/** The map's names (places, mission points, areas), hidden per collection, replaced per collection. */
+function nameLabels(map, first) {
+  let entries = first;
+  let group = labelLayer(map, entries).addTo(map);
+  return {
+    setHidden: (collectionIds) => group.setHidden(collectionIds),
+    /** The names of the collections in ids replaced by fresh (the others kept). */
+    replace(ids, fresh) {
+      entries = [...entries.filter((e) => !ids.has(e.collectionId)), ...fresh];
+      group.remove();
+      group = labelLayer(map, entries).addTo(map);
+    },
+  };
+}
+
+/**
+ * run(moved) once per change of the state, however many set() calls made it: both ends of the
+ * window moved by one script, a slide setting its layers, window and filter, a hash restored. Each
+ * question asked and then dropped in the same moment still reached the server (an abort cannot
+ * recall a request already handed to the network), which built it on the cores the question that
+ * stayed needed. moved: whether any of those changes moved the view.
+ */
+function oncePerTask(run) {
+  let pending = null;
+  return (moved) => {
+    if (pending) { pending.moved ||= moved; return; }
+    pending = { moved };
+    queueMicrotask(() => {
+      const { moved: viewMoved } = pending;
+      pending = null;
+      run(viewMoved);
+    });
+  };
+}
+
+/**
+ * Redraws the collections a change announced, 300 ms after the last announcement: a rebuild
+ * (build-layers) changes every layer in one transaction, which is one redraw for the lot. Returns
+ * layerChanged(id).
+ */
+function layerRedraws({ map, byId, drawn, legendOf, mission, names, onlineShown, onRedrawn }) {
+  const rebuilt = new Set();
+  let soon = null;
+  async function redraw() {
+    const ids = [...rebuilt].filter((id) => byId.has(id) && id !== 'aois');
+    rebuilt.clear();
+    const fresh = await Promise.all(ids.map(async (id) => [byId.get(id).collection, await api.items(id)]));
+    const again = drawCollections(map, fresh, mission);
+    for (const [c, g] of fresh) {
+      byId.get(c.id).geojson = g;
+      const old = drawn.get(c.id);
+      const layer = again.drawn.get(c.id);
+      if (!layer) continue;
+      const shown = map.hasLayer(old);
+      old?.remove();
+      drawn.set(c.id, layer);
+      if (shown) layer.addTo(map);
+      if (again.legendOf.has(c.id)) legendOf.set(c.id, again.legendOf.get(c.id));
+    }
+    if (drawn.has('countries') && onlineShown()) setLandTransparent(drawn.get('countries'), true);
+    names.replace(new Set(ids), again.labels);
+    onRedrawn();
+  }
+  return (id) => {
+    rebuilt.add(id);
+    clearTimeout(soon);
+    soon = setTimeout(() => redraw().catch((e) => console.warn('Layer update missed:', e)), 300);
+  };
+}
+
+/**
+ * Signs in if the server asks it, makes the map, draws every collection fetched whole (all but the
+ * tiled events) and the names, and makes the state from the permalink or the defaults.
+ */
+async function loadMap() {
+  skipLinks();
+  phoneSheet(document.querySelector('.sidebar'), $('legend'));
+  const signIn = accountControl($('account'));
+  await api.loadConfig(); // the paths every request is built from
+  const session = await loadSession();
+  // A server that lets only signed-in users view: ask for nothing until someone has signed in.
+  if (!session.user && !session.anonymousView) await signIn.signedIn();
+  const fromHash = decode(location.hash);
+  const map = createMap($('map'), fromHash.view);
+  measureControl().addTo(map);
+  const collections = await api.collections();
+  installPatterns(hatches(collections));
+  const mission = missionOrder(collections);
+  const loaded = await Promise.all(collections.filter((c) => !TILED.has(c.id))
+    .map(async (c) => [c, await api.items(c.id)]));
+  const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
+  const { drawn, labels, legendOf } = drawCollections(map, loaded, mission);
+  const names = nameLabels(map, labels);
+  if (!fromHash.view) fitMission(map, drawn, mission);
+  const extent = timeExtent(collections.find((c) => c.id === 'events'));
+  const fullWindow = { from: monthStart(monthIndex(extent.from)), to: monthEnd(monthIndex(extent.to)) };
+
+  const state = createState({
+    view: fromHash.view ?? currentView(map),
+    visible: fromHash.visible ?? new Set(collections.map((c) => c.id)),
+    time: fromHash.time ?? fullWindow,
+    filter: fromHash.filter ?? { q: '', categories: [] },
+    selected: fromHash.selected ?? null,
+  });
+  return { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state };
+}
+
+/**
+ * The events on the map, drawn from tiles; hovering one marks it in the list, a cluster clicked
+ * zooms in or, when zooming in cannot split it, lists its spot (listSpot(bounds)).
+ */
+function eventMarkers(map, state, list, listSpot) {
+  const events = eventsLayer(map, {
+    query: () => ({ time: state.get().time, filter: state.get().filter }),
+    item: (id) => api.item('events', id),
+    citation: api.citation,
+    onHover: (id) => { events.highlight(id); highlightItem(list, id, true); },
+    onSelect: (id) => state.set({ selected: id }),
+    onCluster: (cluster, bounds) => {
+      const z = map.getBoundsZoom(bounds.pad(0.3));
+      if (z > map.getZoom() + 0.5 && map.getZoom() < map.getMaxZoom()) map.flyToBounds(bounds.pad(0.3), { maxZoom: map.getMaxZoom(), duration: 0.6 });
+      else listSpot(cluster.bounds);
+    },
+  });
+  return events;
+}
+
+/** Upload limits and the online basemap switch; returns whether online tiles are shown now. */
+function pageSettings(map, drawn, config) {
+  let tiles = null;
+  const setOnline = (on) => {
+    if (on) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
+    if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
+  };
+  renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
+  renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, reviewPointer(map));
+  setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
+  return () => tiles != null && map.hasLayer(tiles);
+}
+
+/** A permalink pasted or a history step: the map and the state go where the hash says. */
+function followHash(map, state) {
+  window.addEventListener('hashchange', () => {
+    const h = decode(location.hash);
+    if (h.view) map.setView([h.view.lat, h.view.lon], h.view.zoom);
+    state.set({ ...h });
+  });
+}
+
+/** For tests and benchmarks: what the map draws and the box the list is asked for. */
+function exposeForTests(map, events, browser) {
+  window.sahelMap = { ...window.sahelMap, events: () => events.stats(), listBox: () => browser.box(),
+    eventPoint: (id) => events.pointOf(id), eventSymbols: () => events.symbols(), eventsDrawn: () => events.whenDrawn(), map };
+}
+
+/** Every instance's writes, as the change feed tells them: AOIs, briefings, events, other layers. */
+function hearChanges({ aoiApp, briefingApp, events, browser, state, layerChanged }) {
+  followChanges((change) => {
+    if (change.kind === 'aoi') aoiApp.remote(change).catch((e) => console.warn('AOI update missed:', e));
+    if (change.kind === 'briefing') briefingApp?.remote(change).catch((e) => console.warn('Briefing update missed:', e));
+    if (change.kind === 'layer' && change.target === 'events') {
+      forgetTiles();
+      events.refresh({ changed: true });
+      browser.refresh(state.get(), { changed: true });
+    } else if (change.kind === 'layer') {
+      layerChanged(change.target);
+    }
+  }, { onPresence: presenceHeard, onReconnect: reloadPresence });
+}
