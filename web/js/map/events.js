@@ -24,46 +24,9 @@ const OVERDRAW_PX = 28;
 export function eventsLayer(map, { query, item, citation, onHover, onSelect, onCluster }) {
   const tilePane = pane(map, 'events-tiles', 590);
   const stats = { drawMs: [], drawn: 0, requested: 0 };
-  const Tiles = L.GridLayer.extend({
-    createTile(coords, done) {
-      const tile = L.DomUtil.create('div', 'event-tile');
-      // A layer replaced by a newer one stays on screen until that one has drawn, but fetches
-      // nothing more (a pan meanwhile would fetch tiles of the old filters).
-      if (this.superseded) { setTimeout(() => done(null, tile)); return tile; }
-      const abort = new AbortController();
-      tile.abort = abort;
-      stats.requested++;
-      fetchTile(coords, this.query, { signal: abort.signal }).then((data) => {
-        const t0 = performance.now();
-        const drawn = layout(data, coords);
-        // Most tiles of a wide view hold nothing: those get no canvas at all.
-        if (drawn.length) tile.append(paint(drawn));
-        stats.drawn++;
-        stats.drawMs.push({ ms: performance.now() - t0, symbols: drawn.length, nth: stats.drawn });
-        // Only the slowest few are kept (for the benchmark), so a long session does not grow it.
-        if (stats.drawMs.length > 50) stats.drawMs = stats.drawMs.sort((a, b) => b.ms - a.ms).slice(0, 5);
-        this.loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
-        done(null, tile);
-      }).catch((e) => { if (e.name !== 'AbortError') done(e, tile); });
-      return tile;
-    },
-  });
-  /** A tile layer for the filters of now: its tiles, and what each drew (for hit tests). */
-  function tileLayer() {
-    const layer = new Tiles({ pane: tilePane, tileSize: TILE_SIZE, updateWhenZooming: false,
-      keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
-    layer.query = query();
-    layer.loaded = new Map();
-    layer.on('tileunload', (e) => {
-      // A tile of filters that no longer hold is given up for good; one pruned by a zoom or a pan
-      // may be wanted again, so its request runs on into the cache.
-      e.tile.abort?.abort(layer.superseded ? SUPERSEDED : undefined);
-      layer.loaded.delete(layer._tileCoordsToKey(e.coords));
-    });
-    prefetch.watch(layer);
-    return layer;
-  }
+  const Tiles = eventTiles(stats);
   const prefetch = prefetchAround(map, { maxZoom: map.getMaxZoom() });
+  const tileLayer = () => filteredTiles(Tiles, tilePane, query(), prefetch);
   /** shown: the layer on screen, whose symbols a click finds; next: its replacement, loading. */
   let shown = tileLayer();
   let next = null;
@@ -109,33 +72,11 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
     popup.openOn(map);
   }
 
-  /** The drawn symbol under a container point, if any: {kind: 'event'|'cluster', ...}. */
-  function hitAt(containerPoint) {
-    const z = shown._tileZoom;
-    if (z === undefined) return null;
-    const scale = map.getZoomScale(map.getZoom(), z);
-    const p = map.project(map.containerPointToLatLng(containerPoint), z);
-    let best = null;
-    for (const { coords, drawn } of shown.loaded.values()) {
-      if (coords.z !== z) continue;
-      const lx = p.x - coords.x * TILE_SIZE;
-      const ly = p.y - coords.y * TILE_SIZE;
-      if (lx < -OVERDRAW_PX || ly < -OVERDRAW_PX || lx > TILE_SIZE + OVERDRAW_PX || ly > TILE_SIZE + OVERDRAW_PX) continue;
-      for (const d of drawn) {
-        const dist = Math.hypot(d.x - lx, d.y - ly) * scale;
-        if (dist <= d.r * scale + 2 && (!best || dist < best.dist)) best = { ...d, dist };
-      }
-    }
-    return best;
-  }
-  let drawing = false;
-  for (const [start, stop] of [['drawstart', 'drawstop'], ['editstart', 'editstop'], ['deletestart', 'deletestop']]) {
-    map.on(`draw:${start}`, () => { drawing = true; });
-    map.on(`draw:${stop}`, () => { drawing = false; });
-  }
+  const hitAt = (containerPoint) => symbolAt(map, shown, containerPoint);
+  const drawing = drawingWatch(map);
   // While measuring, or placing a candidate from the review queue (map/reviewpoint.js), a click is
   // a point on the map, not a choice of event or cluster.
-  const busy = () => drawing || ['measuring', 'review-picking'].some((c) => map.getContainer().classList.contains(c));
+  const busy = () => drawing() || ['measuring', 'review-picking'].some((c) => map.getContainer().classList.contains(c));
   // Events are drawn above the mission layers but on a canvas that takes no pointer events, so a
   // click is caught on its way down (capture phase): on an event symbol it is the event's, and
   // does not also open the mission feature underneath (Kidal's town point lies under Kidal's events).
@@ -153,34 +94,9 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       onCluster(hit, L.latLngBounds([s, w], [n, e2]));
     }
   }, true);
-  let pending = false;
-  let hovered = null;
-  map.on('mousemove', (e) => {
-    if (pending || !map.hasLayer(group)) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const hit = busy() ? null : hitAt(e.containerPoint);
-      map.getContainer().classList.toggle('over-event', Boolean(hit));
-      const id = hit?.kind === 'event' ? hit.id : null;
-      if (id !== hovered) { hovered = id; onHover(id); }
-    });
-  });
+  watchHover(map, () => map.hasLayer(group), busy, hitAt, onHover);
 
-  /** Every symbol drawn now, with its place in container pixels (for tests and automation). */
-  function symbols() {
-    const z = shown._tileZoom;
-    const out = [];
-    for (const { coords, drawn } of shown.loaded.values()) {
-      if (coords.z !== z) continue;
-      for (const d of drawn) {
-        const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
-        const p = map.latLngToContainerPoint(map.unproject(global, z));
-        out.push({ kind: d.kind, id: d.id, count: d.count, bounds: d.bounds, x: p.x, y: p.y });
-      }
-    }
-    return out;
-  }
+  const symbols = () => drawnSymbols(map, shown);
   /** Where an event's symbol is drawn now, in container pixels, or null. */
   const pointOf = (id) => symbols().find((d) => d.kind === 'event' && d.id === id) ?? null;
 
@@ -265,25 +181,7 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       requestAnimationFrame(check);
     }),
     /** For tests and benchmarks: what is drawn now. */
-    stats() {
-      const z = shown._tileZoom;
-      let drawnSymbols = 0; let events = 0; let clustered = 0;
-      for (const { coords, drawn } of shown.loaded.values()) {
-        if (coords.z !== z) continue;
-        drawnSymbols += drawn.length;
-        for (const d of drawn) {
-          if (!d.inside) continue;
-          if (d.kind === 'event') events++; else clustered += d.count;
-        }
-      }
-      const ms = stats.drawMs;
-      const current = [...shown.loaded.values()].filter((t) => t.coords.z === z);
-      return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
-        loading: shown.isLoading() || Boolean(next), symbols: drawnSymbols, events,
-        clustered, requested: stats.requested, maxDrawMs: ms.reduce((m, d) => Math.max(m, d.ms), 0),
-        slowestDraws: [...ms].sort((a, b) => b.ms - a.ms).slice(0, 5),
-        domMarkers: markers.getLayers().length, prefetch: prefetch.stats() };
-    },
+    stats: () => drawStats(shown, next, stats, markers, prefetch),
   };
 }
 
@@ -365,4 +263,137 @@ export function fanOffset(i, n) {
   const k = ring === 1 ? i - 1 : i - 7;
   const angle = (2 * Math.PI * k) / slots - Math.PI / 2;
   return [Math.round(Math.cos(angle) * FAN_RADIUS_PX * ring), Math.round(Math.sin(angle) * FAN_RADIUS_PX * ring)];
+}
+
+/** The drawn symbol of layer under a container point, if any: {kind: 'event'|'cluster', ...}. */
+function symbolAt(map, layer, containerPoint) {
+  const z = layer._tileZoom;
+  if (z === undefined) return null;
+  const scale = map.getZoomScale(map.getZoom(), z);
+  const p = map.project(map.containerPointToLatLng(containerPoint), z);
+  let best = null;
+  for (const { coords, drawn } of layer.loaded.values()) {
+    if (coords.z !== z) continue;
+    const lx = p.x - coords.x * TILE_SIZE;
+    const ly = p.y - coords.y * TILE_SIZE;
+    if (lx < -OVERDRAW_PX || ly < -OVERDRAW_PX || lx > TILE_SIZE + OVERDRAW_PX || ly > TILE_SIZE + OVERDRAW_PX) continue;
+    for (const d of drawn) {
+      const dist = Math.hypot(d.x - lx, d.y - ly) * scale;
+      if (dist <= d.r * scale + 2 && (!best || dist < best.dist)) best = { ...d, dist };
+    }
+  }
+  return best;
+}
+
+/** Every symbol layer draws now, with its place in container pixels (for tests and automation). */
+function drawnSymbols(map, layer) {
+  const z = layer._tileZoom;
+  const out = [];
+  for (const { coords, drawn } of layer.loaded.values()) {
+    if (coords.z !== z) continue;
+    for (const d of drawn) {
+      const global = L.point(coords.x * TILE_SIZE + d.x, coords.y * TILE_SIZE + d.y);
+      const p = map.latLngToContainerPoint(map.unproject(global, z));
+      out.push({ kind: d.kind, id: d.id, count: d.count, bounds: d.bounds, x: p.x, y: p.y });
+    }
+  }
+  return out;
+}
+
+/** What the layer on screen draws now, and how long drawing took (for tests and benchmarks). */
+function drawStats(shown, next, stats, markers, prefetch) {
+  const z = shown._tileZoom;
+  let symbols = 0; let events = 0; let clustered = 0;
+  for (const { coords, drawn } of shown.loaded.values()) {
+    if (coords.z !== z) continue;
+    symbols += drawn.length;
+    for (const d of drawn) {
+      if (!d.inside) continue;
+      if (d.kind === 'event') events++; else clustered += d.count;
+    }
+  }
+  const ms = stats.drawMs;
+  const current = [...shown.loaded.values()].filter((t) => t.coords.z === z);
+  return { zoom: z, tiles: current.length, tileKeys: current.map(({ coords: c }) => `${c.z}/${c.x}/${c.y}`),
+    loading: shown.isLoading() || Boolean(next), symbols, events,
+    clustered, requested: stats.requested, maxDrawMs: ms.reduce((m, d) => Math.max(m, d.ms), 0),
+    slowestDraws: [...ms].sort((a, b) => b.ms - a.ms).slice(0, 5),
+    domMarkers: markers.getLayers().length, prefetch: prefetch.stats() };
+}
+
+/**
+ * The canvas tile layer class of the events: each tile fetched for its layer's query, laid out,
+ * painted and remembered for hit tests; stats collects the draw times.
+ */
+function eventTiles(stats) {
+  return L.GridLayer.extend({
+    createTile(coords, done) {
+      const tile = L.DomUtil.create('div', 'event-tile');
+      // A layer replaced by a newer one stays on screen until that one has drawn, but fetches
+      // nothing more (a pan meanwhile would fetch tiles of the old filters).
+      if (this.superseded) { setTimeout(() => done(null, tile)); return tile; }
+      const abort = new AbortController();
+      tile.abort = abort;
+      stats.requested++;
+      fetchTile(coords, this.query, { signal: abort.signal }).then((data) => {
+        const t0 = performance.now();
+        const drawn = layout(data, coords);
+        // Most tiles of a wide view hold nothing: those get no canvas at all.
+        if (drawn.length) tile.append(paint(drawn));
+        stats.drawn++;
+        stats.drawMs.push({ ms: performance.now() - t0, symbols: drawn.length, nth: stats.drawn });
+        // Only the slowest few are kept (for the benchmark), so a long session does not grow it.
+        if (stats.drawMs.length > 50) stats.drawMs = stats.drawMs.sort((a, b) => b.ms - a.ms).slice(0, 5);
+        this.loaded.set(this._tileCoordsToKey(coords), { coords, drawn, data });
+        done(null, tile);
+      }).catch((e) => { if (e.name !== 'AbortError') done(e, tile); });
+      return tile;
+    },
+  });
+}
+
+/** A tile layer for the filters q: its tiles, and what each drew (for hit tests). */
+function filteredTiles(Tiles, tilePane, q, prefetch) {
+  const layer = new Tiles({ pane: tilePane, tileSize: TILE_SIZE, updateWhenZooming: false,
+    keepBuffer: 1, maxNativeZoom: 16, className: 'event-tiles' });
+  layer.query = q;
+  layer.loaded = new Map();
+  layer.on('tileunload', (e) => {
+    // A tile of filters that no longer hold is given up for good; one pruned by a zoom or a pan
+    // may be wanted again, so its request runs on into the cache.
+    e.tile.abort?.abort(layer.superseded ? SUPERSEDED : undefined);
+    layer.loaded.delete(layer._tileCoordsToKey(e.coords));
+  });
+  prefetch.watch(layer);
+  return layer;
+}
+
+/** Whether Leaflet.draw is drawing, editing or deleting now (its clicks are not for events). */
+function drawingWatch(map) {
+  let drawing = false;
+  for (const [start, stop] of [['drawstart', 'drawstop'], ['editstart', 'editstop'], ['deletestart', 'deletestop']]) {
+    map.on(`draw:${start}`, () => { drawing = true; });
+    map.on(`draw:${stop}`, () => { drawing = false; });
+  }
+  return () => drawing;
+}
+
+/**
+ * The pointer over an event symbol: a pointer cursor, and onHover(id) when the event under it
+ * changes (null off events, and while busy()). Hit-tested once per frame, while shown().
+ */
+function watchHover(map, shown, busy, hitAt, onHover) {
+  let pending = false;
+  let hovered = null;
+  map.on('mousemove', (e) => {
+    if (pending || !shown()) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const hit = busy() ? null : hitAt(e.containerPoint);
+      map.getContainer().classList.toggle('over-event', Boolean(hit));
+      const id = hit?.kind === 'event' ? hit.id : null;
+      if (id !== hovered) { hovered = id; onHover(id); }
+    });
+  });
 }
