@@ -1,18 +1,17 @@
 package org.sahelmap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sahelmap.api.OgcApiTest.ids;
+import static org.sahelmap.api.OgcApiTest.json;
+import static org.sahelmap.api.OgcApiTest.link;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sahelmap.json.Json;
 import org.sahelmap.testing.InMemoryFeatureStore;
 import org.sahelmap.testing.SampleLayers;
 
@@ -34,25 +33,6 @@ class ItemsHandlerTest {
     JavalinTest.test(
         AppFactory.featuresOnly(store, AppOptions.defaults(MAX_LIMIT)),
         (server, client) -> body.run(client));
-  }
-
-  private static JsonNode json(Response r) throws IOException {
-    return Json.MAPPER.readTree(r.body().string());
-  }
-
-  private static List<String> ids(JsonNode collection) {
-    List<String> out = new ArrayList<>();
-    collection.get("features").forEach(f -> out.add(f.get("id").asText()));
-    return out;
-  }
-
-  private static String link(JsonNode doc, String rel) {
-    for (JsonNode l : doc.get("links")) {
-      if (l.get("rel").asText().equals(rel)) {
-        return l.get("href").asText();
-      }
-    }
-    return null;
   }
 
   @Test
