@@ -121,9 +121,13 @@ export function categorySvg(category, size = 16) {
     + `<g fill="${c.color}" stroke="#fff" stroke-width="1.5">${SHAPES[c.shape]}</g></svg>`;
 }
 
-/** Place labels: which kinds show from which zoom, and their priority when labels collide. */
+/**
+ * Place labels: which kinds show (name and dot) from which zoom, and their priority when labels
+ * collide. A capital outranks its country's name: at zoom 4 Bamako, Niamey and Ouagadougou sit at
+ * the middle of the names of Mali, Niger and Burkina Faso, and a country's name can move aside.
+ */
 export const PLACE_LABELS = {
-  capital: { minZoom: 3, priority: 3 },
+  capital: { minZoom: 3, priority: 5 },
   regional_capital: { minZoom: 5, priority: 2 },
   town: { minZoom: 7, priority: 1 },
 };
@@ -131,7 +135,8 @@ export const PLACE_LABELS = {
 /**
  * Names across areas of the basemap: countries while a country is what the eye reads (not once a
  * view shows a few towns), Mali's regions from the zoom at which a region fills a good part of the
- * screen. Priorities against PLACE_LABELS: a country's name before a capital's, a region's after.
+ * screen. Priorities against PLACE_LABELS: a country's name after a capital's, before a regional
+ * capital's; a region's after both.
  */
 export const AREA_LABELS = {
   countries: { minZoom: 4, maxZoom: 6.5, priority: 4, className: 'country-name' },

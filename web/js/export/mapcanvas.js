@@ -1,7 +1,7 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
-import { areaEntries } from '../arealabels.js';
+import { areaEntries, areaShifts } from '../arealabels.js';
 import { AOI, AOI_SELECTED, AREA_LABELS, CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
@@ -154,7 +154,7 @@ function areaNames(layers, proj) {
   for (const [id, rule] of Object.entries(AREA_LABELS)) {
     if (!layers.has(id) || proj.zoom < rule.minZoom || proj.zoom > rule.maxZoom) continue;
     for (const e of areaEntries(id, layers.get(id), rule)) {
-      named.push({ name: e.name.toUpperCase(), at: [e.lon, e.lat], pri: e.priority, bold: 600, centred: true,
+      named.push({ name: e.name.toUpperCase(), at: [e.lon, e.lat], room: e.room, pri: e.priority, bold: 600, centred: true,
         color: id === 'countries' ? '#6e6153' : '#8b7f70', size: id === 'countries' ? 15 : 12 });
     }
   }
@@ -170,12 +170,18 @@ function placeLabels(ctx, proj, named) {
     const [x, y] = proj.point(n.at);
     ctx.font = `${n.bold} 16px sans-serif`;
     const w = ctx.measureText(n.name).width;
-    const box = n.centred ? [x - w / 2, y - 10, x + w / 2, y + 10] : [x + 7, y - 10, x + 12 + w, y + 10];
-    if (x < 0 || y < 0 || x > proj.width || y > proj.height || !free(box)) continue;
-    taken.push(box);
+    if (x < 0 || y < 0 || x > proj.width || y > proj.height) continue;
+    // As on the live map, an area's name moves aside for a name placed before it; a place's does not.
+    const box = (dx, dy) => (n.centred ? [x + dx - w / 2, y + dy - 10, x + dx + w / 2, y + dy + 10]
+      : [x + 7, y - 10, x + 12 + w, y + 10]);
+    const shifts = n.centred ? areaShifts(n, w, 20, proj.zoom) : [[0, 0]];
+    const at = shifts.find(([dx, dy]) => free(box(dx, dy)));
+    if (!at) continue;
+    taken.push(box(...at));
+    const [lx, ly] = [x + at[0], y + at[1]];
     const size = n.size ?? (n.pri >= 9 ? 17 : 15);
     if (n.centred) ctx.textAlign = 'center';
-    label(ctx, n.name, n.centred ? x : x + 9, y, { size, weight: n.bold, color: n.color, italic: n.italic });
+    label(ctx, n.name, n.centred ? lx : x + 9, ly, { size, weight: n.bold, color: n.color, italic: n.italic });
     ctx.textAlign = 'start';
   }
 }

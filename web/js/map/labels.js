@@ -1,6 +1,7 @@
 // Place names as text on the map, in their own pane above the areas and markers (a capital's name
 // must stay readable under a crowd of events; the pane lets clicks through). After every zoom or move the
 // labels are placed greedily by priority: right of their place, else left, else hidden (declutter).
+import { areaShifts } from '../arealabels.js';
 import { PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS } from '../styles.js';
 import { pane } from './base.js';
 
@@ -28,8 +29,10 @@ export function labelLayer(map, entries) {
   markers.sort((a, b) => b.entry.priority - a.entry.priority);
   let hidden = new Set();
   const place = () => {
-    // Town dots appear with their names, not before: unnamed dots read as noise on a projector.
-    map.getContainer().classList.toggle('towns-hidden', map.getZoom() < PLACE_LABELS.town.minZoom);
+    // A kind's dots appear with its names, not before: unnamed dots read as noise on a projector.
+    for (const [kind, rule] of Object.entries(PLACE_LABELS)) {
+      map.getContainer().classList.toggle(`hide-${kind}`, map.getZoom() < rule.minZoom);
+    }
     declutter(map, markers, hidden);
   };
   // Placed while on the map only: a group replaced after a rebuild must stop placing its labels.
@@ -62,8 +65,9 @@ function declutter(map, markers, hidden) {
     const el = m.getElement();
     if (!el) continue;
     el.style.display = shown.has(m) ? '' : 'none';
-    el.style.marginTop = '';
-    el.classList.remove('label-left');
+    el.classList.remove(...Object.values(SIDE_CLASS));
+    // Only a centred name is moved by margins: a place's label keeps the margins of its icon anchor.
+    if (m.entry.centred) { el.style.marginTop = ''; el.style.marginLeft = ''; }
   }
   const origin = map.getContainer().getBoundingClientRect();
   const measured = wanted.map((m) => {
@@ -81,32 +85,48 @@ function declutter(map, markers, hidden) {
     const p = points[i];
     const dot = allDots[i];
     const right = measured[i];
-    const left = { x1: 2 * p.x - right.x2, y1: right.y1, x2: 2 * p.x - right.x1, y2: right.y2 };
     const free = (box) => !texts.some((t) => overlaps(box, t)) && !dots.some((d) => d && overlaps(box, d));
     // A town that is also a mission place (Kidal, Gao) is named once, by the mission's label.
     const twin = names.some((n) => n.name === m.entry.name && Math.abs(n.p.x - p.x) + Math.abs(n.p.y - p.y) < 24);
     const clear = !twin && !(dot && texts.some((t) => overlaps(dot, t)));
     // Better still a side that covers no place's dot at all, even one whose name comes later.
     const bare = (box) => free(box) && !allDots.some((d, j) => d && j !== i && overlaps(box, d));
-    const sides = m.entry.centred ? stacked(right) : [right, left];
+    const sides = m.entry.centred ? shifted(right, m.entry, zoom) : around(right, p);
     const box = !clear ? null : sides.find(bare) ?? sides.find(free) ?? null;
     const el = m.getElement();
     if (!box) { el.style.display = 'none'; return; }
-    if (box === left) el.classList.add('label-left');
-    el.style.marginTop = box.dy ? `${box.dy}px` : '';
+    if (box.side) el.classList.add(SIDE_CLASS[box.side]);
+    if (m.entry.centred) {
+      el.style.marginTop = box.dy ? `${box.dy}px` : '';
+      el.style.marginLeft = box.dx ? `${box.dx}px` : '';
+    }
     texts.push(box);
     dots.push(dot);
     names.push({ name: m.entry.name, p });
   });
 }
 
+/** The class that moves a place's label from its right to another side (see app.css). */
+const SIDE_CLASS = { left: 'label-left', above: 'label-above', below: 'label-below' };
+
 /**
- * Where a centred name may go: across its point, else a line or two above or below it (a town's
- * name often sits right at the middle of its country). dy: the shift, applied as a margin.
+ * Where a place's name may go, in order: right of its dot (measured there), left, above, below.
+ * Above and below let two capitals a line apart both be named (Ouagadougou and Niamey at zoom 4).
  */
-function stacked(box) {
-  const h = box.y2 - box.y1;
-  return [0, -1, 1, -2, 2].map((k) => ({ ...box, y1: box.y1 + k * h, y2: box.y2 + k * h, dy: k * h }));
+function around(right, p) {
+  const w = right.x2 - right.x1;
+  const h = right.y2 - right.y1;
+  const centredX = { x1: p.x - w / 2, x2: p.x + w / 2 };
+  return [right,
+    { x1: 2 * p.x - right.x2, y1: right.y1, x2: 2 * p.x - right.x1, y2: right.y2, side: 'left' },
+    { ...centredX, y1: p.y - DOT - h, y2: p.y - DOT, side: 'above' },
+    { ...centredX, y1: p.y + DOT, y2: p.y + DOT + h, side: 'below' }];
+}
+
+/** Where a centred name may go (a capital often sits right at its country's middle): areaShifts. */
+function shifted(box, entry, zoom) {
+  return areaShifts(entry, box.x2 - box.x1, box.y2 - box.y1, zoom)
+    .map(([dx, dy]) => ({ x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy, dx, dy }));
 }
 
 export function placeEntries(places) {

@@ -461,6 +461,37 @@ class MapPageBrowserTest {
     assertThat(Labels.areas(driver)).as("no area names over a town's streets").isEmpty();
   }
 
+  /**
+   * At zoom 4 the AES capitals sit at the middles of their countries' names: the capitals are
+   * named, the country names that move aside for them stay inside their countries, and no regional
+   * capital shows a dot without its name (those are named from zoom 5).
+   */
+  @Test
+  void capitalsAreNamedAtZoomFourOnDesktopAndPhone() throws Exception {
+    Map<String, Geometry> countries = outlines("data/geo/countries.geojson");
+    for (int[] size : new int[][] {{1280, 720}, {390, 844}}) {
+      driver = Browser.open(size[0], size[1]);
+      load(size[0], size[1], "#map=4/15.0/-2.0");
+      Thread.sleep(400);
+      String at = size[0] + "x" + size[1];
+      assertThat(Labels.shown(driver))
+          .as("capitals at %s", at)
+          .contains("Bamako", "Niamey", "Ouagadougou");
+      List<Map<String, Object>> areas = Labels.areas(driver);
+      assertThat(areas).extracting(a -> a.get("name")).as("countries at %s", at).contains("Mali");
+      assertInside(areas, countries);
+      assertThat(Labels.overprinted(driver)).as("overprinted at %s", at).isEmpty();
+      assertThat(
+              run(
+                  "return [...document.querySelectorAll('.place-dot.kind-regional_capital')]"
+                      + ".filter((d) => getComputedStyle(d).display !== 'none').length"))
+          .as("regional capitals' dots at %s", at)
+          .isEqualTo(0L);
+      driver.quit();
+      driver = null;
+    }
+  }
+
   private static Map<String, Geometry> outlines(String file) throws Exception {
     JsonNode fc = new ObjectMapper().readTree(Files.readString(DevData.repoRoot().resolve(file)));
     GeoJsonReader reader = new GeoJsonReader();
