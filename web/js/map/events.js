@@ -22,86 +22,73 @@ const OVERDRAW_PX = 28;
  * popup; onSelect(id), onHover(id|null), onCluster(cluster, latLngBounds) for a click on a cluster.
  */
 export function eventsLayer(map, { query, item, citation, onHover, onSelect, onCluster }) {
-  const tilePane = pane(map, 'events-tiles', 590);
   const stats = { drawMs: [], drawn: 0, requested: 0 };
-  const Tiles = eventTiles(stats);
   const prefetch = prefetchAround(map, { maxZoom: map.getMaxZoom() });
-  const tileLayer = () => filteredTiles(Tiles, tilePane, query(), prefetch);
-  /** shown: the layer on screen, whose symbols a click finds; next: its replacement, loading. */
-  let shown = tileLayer();
-  let next = null;
+  const tiles = tileSwap(map, eventTiles(stats), pane(map, 'events-tiles', 590), query, prefetch);
   // For the browser benchmark: when the first full set of event tiles was on screen.
-  shown.once('load', () => performance.mark('events-drawn'));
-
-  const group = L.layerGroup([shown]);
+  tiles.shown().once('load', () => performance.mark('events-drawn'));
+  const { group } = tiles;
   const known = new Map();
-  const markers = L.layerGroup().addTo(group);
-  const emphasised = new Map();
-  let emphasisTurn = 0;
-  // Out of the group, not just off the map: marker.remove() leaves it in `markers`, and the next time
-  // the events layer is shown again (a slide that hid it, then Esc) Leaflet would draw it back.
-  const drop = (m) => { if (m) markers.removeLayer(m); };
-  let selectedMarker = null;
-  let selectedArea = null;
-  let highlightMarker = null;
-
   async function feature(id) {
     if (!known.has(id)) known.set(id, item(id).catch((e) => { known.delete(id); throw e; }));
     return known.get(id);
   }
-  const latLngOf = (f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
-  const marker = (f, cls) => L.marker(latLngOf(f), {
-    icon: L.divIcon({ className: `event-marker ${cls} cat-${f.properties.category}`,
-      html: categorySvg(f.properties.category), iconSize: [16, 16], iconAnchor: [8, 8] }),
-    title: f.properties.title, alt: f.properties.title, keyboard: false, interactive: true,
-  }).on('add', function () { this.getElement().dataset.event = f.properties.id; })
-    .on('click', () => { onSelect(f.properties.id); openPopup(f); });
-
-  function openPopup(f) {
-    let box;
-    const popup = L.popup({ ...POPUP, offset: [0, -4] }).setLatLng(latLngOf(f));
-    popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
-    drop(selectedMarker);
-    drop(selectedArea);
-    selectedMarker = marker(f, 'selected').addTo(markers);
-    // An area-level place is shown as its area while the event is open.
-    const km = Number(f.properties.uncertainty_km);
-    selectedArea = km > 0 ? L.circle(latLngOf(f), { radius: km * 1000, className: 'event-uncertainty',
-      ...eventUncertainty(f.properties.category) }).addTo(markers) : null;
-    popup.on('remove', () => { drop(selectedMarker); drop(selectedArea); selectedMarker = null; selectedArea = null; });
-    popup.openOn(map);
-  }
-
-  const hitAt = (containerPoint) => symbolAt(map, shown, containerPoint);
-  const drawing = drawingWatch(map);
-  // While measuring, or placing a candidate from the review queue (map/reviewpoint.js), a click is
-  // a point on the map, not a choice of event or cluster.
-  const busy = () => drawing() || ['measuring', 'review-picking'].some((c) => map.getContainer().classList.contains(c));
-  // Events are drawn above the mission layers but on a canvas that takes no pointer events, so a
-  // click is caught on its way down (capture phase): on an event symbol it is the event's, and
-  // does not also open the mission feature underneath (Kidal's town point lies under Kidal's events).
-  map.getContainer().addEventListener('click', (e) => {
-    if (!map.hasLayer(group) || busy()) return;
-    if (e.target.closest('.leaflet-control, .leaflet-popup, .event-marker')) return;
-    const hit = hitAt(map.mouseEventToContainerPoint(e));
-    if (!hit) return;
-    e.stopPropagation();
-    if (hit.kind === 'event') {
-      onSelect(hit.id);
-      feature(hit.id).then(openPopup).catch((err) => console.warn('Event unavailable:', err));
-    } else {
-      const [w, s, e2, n] = hit.bounds;
-      onCluster(hit, L.latLngBounds([s, w], [n, e2]));
-    }
-  }, true);
+  const markers = eventMarkers(map, group, citation, onSelect);
+  const hitAt = (containerPoint) => symbolAt(map, tiles.shown(), containerPoint);
+  const busy = busyWatch(map);
+  catchClicks(map, { active: () => map.hasLayer(group) && !busy(), hitAt,
+    onEvent: (id) => {
+      onSelect(id);
+      feature(id).then(markers.openPopup).catch((err) => console.warn('Event unavailable:', err));
+    },
+    onCluster });
   watchHover(map, () => map.hasLayer(group), busy, hitAt, onHover);
-
-  const symbols = () => drawnSymbols(map, shown);
-  /** Where an event's symbol is drawn now, in container pixels, or null. */
-  const pointOf = (id) => symbols().find((d) => d.kind === 'event' && d.id === id) ?? null;
+  const symbols = () => drawnSymbols(map, tiles.shown());
 
   return {
     layer: group,
+    refresh: tiles.refresh,
+    /** Events seen elsewhere (the list): their features, so hovering or opening them costs nothing. */
+    remember(features) {
+      for (const f of features) if (!known.has(f.id)) known.set(f.id, Promise.resolve(f));
+    },
+    /** Slides' highlighted events: enlarged, with their title beside them; [] clears. */
+    emphasise: emphasiser(markers, feature),
+    highlight: highlighter(markers, feature),
+    /** Flies to the event and opens its popup. */
+    async focus(id) {
+      const f = await feature(id);
+      map.flyTo(latLngOf(f), Math.max(map.getZoom(), 7), { duration: 0.8 });
+      map.once('moveend', () => markers.openPopup(f));
+    },
+    /** Opens the popup where the map is (restoring a permalink). */
+    async open(id) {
+      try { markers.openPopup(await feature(id)); } catch (e) { console.warn('Event unavailable:', e); }
+    },
+    /** Where an event's symbol is drawn now, in container pixels, or null. */
+    pointOf: (id) => symbols().find((d) => d.kind === 'event' && d.id === id) ?? null,
+    symbols,
+    whenDrawn: tiles.whenDrawn,
+    /** For tests and benchmarks: what is drawn now. */
+    stats: () => drawStats(tiles.shown(), tiles.next(), stats, markers.group, prefetch),
+  };
+}
+
+const latLngOf = (f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+
+/**
+ * The events' tile layer in the layer group, and its replacement when the filters change: shown is
+ * the layer on screen, whose symbols a click finds; next its replacement, loading.
+ */
+function tileSwap(map, Tiles, tilePane, query, prefetch) {
+  const tileLayer = () => filteredTiles(Tiles, tilePane, query(), prefetch);
+  let shown = tileLayer();
+  let next = null;
+  const group = L.layerGroup([shown]);
+  return {
+    group,
+    shown: () => shown,
+    next: () => next,
     /**
      * Re-queries the tiles when the time window or the filter changed. The tiles of the old filters
      * stay on screen until those of the new ones have all been drawn, so the map never flashes empty.
@@ -128,48 +115,6 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       });
       group.addLayer(layer);
     },
-    /** Events seen elsewhere (the list): their features, so hovering or opening them costs nothing. */
-    remember(features) {
-      for (const f of features) if (!known.has(f.id)) known.set(f.id, Promise.resolve(f));
-    },
-    /** Slides' highlighted events: enlarged, with their title beside them; [] clears. */
-    async emphasise(ids) {
-      // Only the newest call may add markers: a slide's events still loading when the presenter
-      // closes (emphasise([])) must not appear on the user's map afterwards.
-      const mine = ++emphasisTurn;
-      for (const [id, m] of emphasised) if (!ids.includes(id)) { drop(m); emphasised.delete(id); }
-      const fs = await Promise.all(ids.filter((id) => !emphasised.has(id))
-        .map((id) => feature(id).catch(() => null)));
-      if (mine !== emphasisTurn) return;
-      for (const f of fs.filter((x) => x && !emphasised.has(x.properties.id))) {
-        const m = marker(f, 'emphasis').addTo(markers);
-        // An element, not a string: Leaflet writes a string tooltip as HTML, and titles are user text.
-        m.bindTooltip(el('span', { text: f.properties.title ?? '' }), { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
-        m.setZIndexOffset(1000);
-        emphasised.set(f.properties.id, m);
-      }
-    },
-    highlight(id) {
-      drop(highlightMarker);
-      highlightMarker = null;
-      if (!id) return;
-      feature(id).then((f) => {
-        drop(highlightMarker);
-        highlightMarker = marker(f, 'highlight').addTo(markers);
-      }).catch(() => {});
-    },
-    /** Flies to the event and opens its popup. */
-    async focus(id) {
-      const f = await feature(id);
-      map.flyTo(latLngOf(f), Math.max(map.getZoom(), 7), { duration: 0.8 });
-      map.once('moveend', () => openPopup(f));
-    },
-    /** Opens the popup where the map is (restoring a permalink). */
-    async open(id) {
-      try { openPopup(await feature(id)); } catch (e) { console.warn('Event unavailable:', e); }
-    },
-    pointOf,
-    symbols,
     /** Resolves once every tile in view has been fetched and drawn (for benchmarks and tests). */
     whenDrawn: () => new Promise((resolve) => {
       // A frame first: a move made just before this call starts its tiles on Leaflet's next update.
@@ -180,9 +125,105 @@ export function eventsLayer(map, { query, item, citation, onHover, onSelect, onC
       };
       requestAnimationFrame(check);
     }),
-    /** For tests and benchmarks: what is drawn now. */
-    stats: () => drawStats(shown, next, stats, markers, prefetch),
   };
+}
+
+/**
+ * The few events shown as DOM markers (in their own group inside the events' group): the one whose
+ * popup is open, with its area when its place is only known to an area, and those marker() makes.
+ */
+function eventMarkers(map, parent, citation, onSelect) {
+  const group = L.layerGroup().addTo(parent);
+  // Out of the group, not just off the map: marker.remove() leaves it in the group, and the next
+  // time the events layer is shown again (a slide that hid it, then Esc) Leaflet would draw it back.
+  const drop = (m) => { if (m) group.removeLayer(m); };
+  let selectedMarker = null;
+  let selectedArea = null;
+  const marker = (f, cls) => L.marker(latLngOf(f), {
+    icon: L.divIcon({ className: `event-marker ${cls} cat-${f.properties.category}`,
+      html: categorySvg(f.properties.category), iconSize: [16, 16], iconAnchor: [8, 8] }),
+    title: f.properties.title, alt: f.properties.title, keyboard: false, interactive: true,
+  }).on('add', function () { this.getElement().dataset.event = f.properties.id; })
+    .on('click', () => { onSelect(f.properties.id); openPopup(f); })
+    .addTo(group);
+  function openPopup(f) {
+    let box;
+    const popup = L.popup({ ...POPUP, offset: [0, -4] }).setLatLng(latLngOf(f));
+    popup.setContent(() => (box ??= eventPopup(f, citation, () => popup.update())));
+    drop(selectedMarker);
+    drop(selectedArea);
+    selectedMarker = marker(f, 'selected');
+    // An area-level place is shown as its area while the event is open.
+    const km = Number(f.properties.uncertainty_km);
+    selectedArea = km > 0 ? L.circle(latLngOf(f), { radius: km * 1000, className: 'event-uncertainty',
+      ...eventUncertainty(f.properties.category) }).addTo(group) : null;
+    popup.on('remove', () => { drop(selectedMarker); drop(selectedArea); selectedMarker = null; selectedArea = null; });
+    popup.openOn(map);
+  }
+  return { group, marker, drop, openPopup };
+}
+
+/** emphasise(ids): a slide's highlighted events enlarged, with their title beside them; [] clears. */
+function emphasiser(markers, feature) {
+  const emphasised = new Map();
+  let turn = 0;
+  return async (ids) => {
+    // Only the newest call may add markers: a slide's events still loading when the presenter
+    // closes (emphasise([])) must not appear on the user's map afterwards.
+    const mine = ++turn;
+    for (const [id, m] of emphasised) if (!ids.includes(id)) { markers.drop(m); emphasised.delete(id); }
+    const fs = await Promise.all(ids.filter((id) => !emphasised.has(id))
+      .map((id) => feature(id).catch(() => null)));
+    if (mine !== turn) return;
+    for (const f of fs.filter((x) => x && !emphasised.has(x.properties.id))) {
+      const m = markers.marker(f, 'emphasis');
+      // An element, not a string: Leaflet writes a string tooltip as HTML, and titles are user text.
+      m.bindTooltip(el('span', { text: f.properties.title ?? '' }), { permanent: true, direction: 'top', offset: [0, -14], className: 'event-callout' });
+      m.setZIndexOffset(1000);
+      emphasised.set(f.properties.id, m);
+    }
+  };
+}
+
+/** highlight(id): the event hovered in the list marked on the map; null clears. */
+function highlighter(markers, feature) {
+  let shown = null;
+  return (id) => {
+    markers.drop(shown);
+    shown = null;
+    if (!id) return;
+    feature(id).then((f) => {
+      markers.drop(shown);
+      shown = markers.marker(f, 'highlight');
+    }).catch(() => {});
+  };
+}
+
+/**
+ * Events are drawn above the mission layers but on a canvas that takes no pointer events, so a
+ * click is caught on its way down (capture phase): on an event symbol it is the event's, and does
+ * not also open the mission feature underneath (Kidal's town point lies under Kidal's events).
+ */
+function catchClicks(map, { active, hitAt, onEvent, onCluster }) {
+  map.getContainer().addEventListener('click', (e) => {
+    if (!active()) return;
+    if (e.target.closest('.leaflet-control, .leaflet-popup, .event-marker')) return;
+    const hit = hitAt(map.mouseEventToContainerPoint(e));
+    if (!hit) return;
+    e.stopPropagation();
+    if (hit.kind === 'event') { onEvent(hit.id); return; }
+    const [w, s, e2, n] = hit.bounds;
+    onCluster(hit, L.latLngBounds([s, w], [n, e2]));
+  }, true);
+}
+
+/**
+ * Whether a click on the map is a point, not a choice of event or cluster: while drawing, measuring,
+ * or placing a candidate from the review queue (map/reviewpoint.js).
+ */
+function busyWatch(map) {
+  const drawing = drawingWatch(map);
+  return () => drawing() || ['measuring', 'review-picking'].some((c) => map.getContainer().classList.contains(c));
 }
 
 /**
