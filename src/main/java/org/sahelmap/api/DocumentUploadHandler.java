@@ -1,8 +1,6 @@
 package org.sahelmap.api;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sahelmap.documents.DocumentReader;
@@ -30,9 +28,6 @@ final class DocumentUploadHandler {
     String type = ctx.contentType();
     boolean generic = type == null || type.startsWith("application/octet-stream") || type.isBlank();
     String mediaType = DocumentReader.mediaType(generic ? name : type);
-    if (ctx.contentLength() > DocumentUploads.MAX_BYTES) {
-      throw tooLarge();
-    }
     byte[] body = body(ctx);
     DocumentUploads.Result r = uploads.upload(body, mediaType, name, WriteRequests.user(ctx));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -44,20 +39,8 @@ final class DocumentUploadHandler {
   }
 
   private static byte[] body(Context ctx) {
-    byte[] body;
-    try (InputStream in = ctx.req().getInputStream()) {
-      body = in.readNBytes(DocumentUploads.MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw new ApiException(
-          Reason.BAD_INPUT,
-          "MalformedRequest",
-          "the request body could not be read: it ended before its Content-Length or its chunked"
-              + " encoding is broken");
-    }
-    // A chunked body announces no length: counted as it comes.
-    if (body.length > DocumentUploads.MAX_BYTES) {
-      throw tooLarge();
-    }
+    byte[] body =
+        UploadBody.readAtMost(ctx, DocumentUploads.MAX_BYTES, DocumentUploadHandler::tooLarge);
     if (body.length == 0) {
       throw new ApiException(
           Reason.BAD_INPUT, "EmptyDocument", "the document is empty: there is no text to read");

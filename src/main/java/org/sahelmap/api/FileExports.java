@@ -7,12 +7,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.sahelmap.errors.Reason;
-import org.sahelmap.export.CsvFeatureWriter;
 import org.sahelmap.export.ExportFormat;
 import org.sahelmap.export.ExportSchema;
 import org.sahelmap.export.FeatureFileWriter;
 import org.sahelmap.export.GeoPackageFile;
-import org.sahelmap.export.KmlFeatureWriter;
 import org.sahelmap.store.FeatureStore;
 import org.sahelmap.store.ItemQuery;
 import org.sahelmap.store.Layer;
@@ -20,10 +18,10 @@ import org.sahelmap.store.Layer;
 /**
  * The items of a collection as a file in one of the {@link ExportFormat}s, under the same
  * parameters as the GeoJSON items (bbox, datetime, filter, category, q, sortby, properties,
- * skipGeometry, limit/offset; every match without a limit). CSV and KML are streamed from PostGIS
- * to the client as they are read; a GeoPackage is built in a temporary file first (SQLite needs
- * one), so it has a size limit ({@link GeoPackageFile#MAX_FEATURES}), checked by counting before
- * any row is written.
+ * skipGeometry, limit/offset; every match without a limit). A text format (CSV, KML) is streamed
+ * from PostGIS to the client by its {@link ExportFormat#textWriter} as rows are read; a GeoPackage
+ * is built in a temporary file first (SQLite needs one), so it has a size limit ({@link
+ * GeoPackageFile#MAX_FEATURES}), checked by counting before any row is written.
  */
 final class FileExports {
   private final FeatureStore store;
@@ -44,7 +42,7 @@ final class FileExports {
     }
     ExportSchema schema =
         ExportSchema.of(filters.propertyTypes(layer), out == null ? null : out.properties());
-    if (format == ExportFormat.GPKG) {
+    if (format.textWriter().isEmpty()) {
       geoPackage(ctx, layer, query, schema);
       return;
     }
@@ -53,10 +51,7 @@ final class FileExports {
     Writer w =
         new BufferedWriter(
             new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-    FeatureFileWriter writer =
-        format == ExportFormat.CSV
-            ? new CsvFeatureWriter(w, schema)
-            : new KmlFeatureWriter(w, layer.id(), layer.title(), schema);
+    FeatureFileWriter writer = format.textWriter().get().open(w, layer.id(), layer.title(), schema);
     store.page(layer.id(), query, writer);
     writer.finish();
   }

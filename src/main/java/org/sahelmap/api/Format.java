@@ -12,32 +12,35 @@ import org.sahelmap.export.ExportFormat;
  * The representation a client asked for: {@code f=} wins, then the Accept header; JSON is the
  * default, because API clients (GDAL, QGIS, scripts) rarely send Accept. A browser sending {@code
  * text/html} first gets the HTML view where one exists. Items also come as files in each {@link
- * ExportFormat} ({@link #forItems}).
+ * ExportFormat} ({@link #forItems}). The three representations that are not files are constants,
+ * compared by identity; a file is the format carrying its {@link ExportFormat}, so a new export
+ * format needs no line here.
  */
-enum Format {
-  JSON,
-  HTML,
-  GEOJSON_DOWNLOAD,
-  CSV,
-  KML,
-  GPKG;
+final class Format {
+  static final Format JSON = new Format("JSON", null);
+  static final Format HTML = new Format("HTML", null);
+  static final Format GEOJSON_DOWNLOAD = new Format("GEOJSON_DOWNLOAD", null);
+
+  private final String name;
+  private final ExportFormat file;
+
+  private Format(String name, ExportFormat file) {
+    this.name = name;
+    this.file = file;
+  }
+
+  /** A name for the representation, part of its ETag (a file's: its export format's). */
+  String name() {
+    return name;
+  }
 
   /** The export format behind this one, if it is one of them. */
   Optional<ExportFormat> export() {
-    return switch (this) {
-      case CSV -> Optional.of(ExportFormat.CSV);
-      case KML -> Optional.of(ExportFormat.KML);
-      case GPKG -> Optional.of(ExportFormat.GPKG);
-      default -> Optional.empty();
-    };
+    return Optional.ofNullable(file);
   }
 
   static Format of(ExportFormat e) {
-    return switch (e) {
-      case CSV -> CSV;
-      case KML -> KML;
-      case GPKG -> GPKG;
-    };
+    return new Format(e.name(), e);
   }
 
   static Format of(Context ctx, boolean htmlAvailable) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 import org.sahelmap.errors.Reason;
@@ -35,25 +34,7 @@ final class JsonBody {
           "send the body as application/geo+json or application/json, not "
               + (type == null ? "a body without Content-Type" : type));
     }
-    long max = AppFactory.MAX_REQUEST_BYTES;
-    if (ctx.contentLength() > max) {
-      throw tooLarge();
-    }
-    byte[] body;
-    try (InputStream in = ctx.req().getInputStream()) {
-      body = in.readNBytes((int) max + 1);
-    } catch (IOException e) {
-      // Jetty's EofException / BadMessageException: the client sent less than its Content-Length
-      // announced, or a chunk size that is not hex. The client's fault, so 400, not 500.
-      throw new ApiException(
-          Reason.BAD_INPUT,
-          "MalformedRequest",
-          "the request body could not be read: it ended before its Content-Length or its chunked"
-              + " encoding is broken");
-    }
-    if (body.length > max) {
-      throw tooLarge();
-    }
+    byte[] body = UploadBody.readAtMost(ctx, AppFactory.MAX_REQUEST_BYTES, JsonBody::tooLarge);
     if (body.length == 0) {
       throw new ApiException(Reason.BAD_INPUT, "MalformedJson", "the request body is empty");
     }

@@ -435,9 +435,9 @@ final class OpenApiDocument {
     for (ExportFormat e : ExportFormat.values()) {
       content.put(
           e.mediaType(),
-          e == ExportFormat.GPKG
-              ? Map.of("schema", Map.of("type", "string", "format", "binary"))
-              : Map.of());
+          e.textWriter().isPresent()
+              ? Map.of()
+              : Map.of("schema", Map.of("type", "string", "format", "binary")));
     }
     return Map.of("description", description, "content", content);
   }

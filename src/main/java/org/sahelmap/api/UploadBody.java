@@ -10,12 +10,33 @@ import java.util.function.Supplier;
 import org.sahelmap.errors.Reason;
 
 /**
- * A file uploaded as the raw request body, copied to a temporary file as it arrives (never held in
- * memory) and refused past a size: by its Content-Length before reading, and by what arrives for a
- * chunked body that announces none. Javalin's own body limit does not apply to a stream.
+ * A raw request body, refused past a size: by its Content-Length before reading, and by what
+ * arrives for a chunked body that announces none (Javalin's own body limit does not apply to a
+ * stream). An upload is copied to a temporary file as it arrives, never held in memory; a small
+ * body (JSON, a document) is read into bytes.
  */
 final class UploadBody {
   private UploadBody() {}
+
+  /**
+   * The body's bytes, at most {@code maxBytes}; {@code tooLarge} is the refusal past that. An empty
+   * body is returned empty: what that means is the caller's to say.
+   */
+  static byte[] readAtMost(Context ctx, long maxBytes, Supplier<ApiException> tooLarge) {
+    if (ctx.contentLength() > maxBytes) {
+      throw tooLarge.get();
+    }
+    byte[] body;
+    try (InputStream in = ctx.req().getInputStream()) {
+      body = in.readNBytes((int) maxBytes + 1);
+    } catch (IOException e) {
+      throw unreadable();
+    }
+    if (body.length > maxBytes) {
+      throw tooLarge.get();
+    }
+    return body;
+  }
 
   /** Copies the body to {@code file}; {@code tooLarge} is the refusal past {@code maxBytes}. */
   static void copy(Context ctx, Path file, long maxBytes, Supplier<ApiException> tooLarge)
@@ -45,12 +66,19 @@ final class UploadBody {
     try {
       return in.read(buf);
     } catch (IOException e) {
-      // As JsonBody: a body shorter than its Content-Length, or broken chunks, is the client's.
-      throw new ApiException(
-          Reason.BAD_INPUT,
-          "MalformedRequest",
-          "the request body could not be read: it ended before its Content-Length or its chunked"
-              + " encoding is broken");
+      throw unreadable();
     }
+  }
+
+  /**
+   * Jetty's EofException / BadMessageException: the client sent less than its Content-Length
+   * announced, or a chunk size that is not hex. The client's fault, so 400, not 500.
+   */
+  private static ApiException unreadable() {
+    return new ApiException(
+        Reason.BAD_INPUT,
+        "MalformedRequest",
+        "the request body could not be read: it ended before its Content-Length or its chunked"
+            + " encoding is broken");
   }
 }

@@ -82,13 +82,16 @@ public final class Citations {
 
   /** The whole registered text of a document, or a TextUnavailableException saying why not. */
   public DocumentText text(String documentId) {
-    Document d =
-        document(documentId)
-            .orElseThrow(
-                () ->
-                    new DocumentText.TextUnavailableException(
-                        "no registered document '" + documentId + "'"));
+    Document d = known(documentId);
     return read(d);
+  }
+
+  private Document known(String documentId) {
+    return document(documentId)
+        .orElseThrow(
+            () ->
+                new DocumentText.TextUnavailableException(
+                    "no registered document '" + documentId + "'"));
   }
 
   private DocumentText read(Document d) {
@@ -117,12 +120,7 @@ public final class Citations {
    * (unknown document, text absent or of another version, offsets outside the paragraph).
    */
   public Passage passage(String documentId, int paragraph, int start, int end) {
-    Document d =
-        document(documentId)
-            .orElseThrow(
-                () ->
-                    new DocumentText.TextUnavailableException(
-                        "no registered document '" + documentId + "'"));
+    Document d = known(documentId);
     String text =
         read(d)
             .passage(paragraph, start, end)
