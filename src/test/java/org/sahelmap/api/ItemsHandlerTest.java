@@ -8,10 +8,12 @@ import static org.sahelmap.api.OgcApiTest.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import java.util.List;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sahelmap.export.ExportFormat;
 import org.sahelmap.testing.InMemoryFeatureStore;
 import org.sahelmap.testing.SampleLayers;
 
@@ -98,6 +100,33 @@ class ItemsHandlerTest {
           assertThat(error.get("code").asText()).isEqualTo("InvalidParameterValue");
           assertThat(error.get("description").asText()).contains("'" + parameter + "'");
           assertThat(error.toString()).doesNotContain("Exception").doesNotContain("at org.");
+        });
+  }
+
+  /**
+   * Every format of the one list is linked from its collection and served by {@code f=} and by
+   * {@code Accept}, as a file named after the collection: a new format needs no handler edit.
+   */
+  @Test
+  void everyExportFormatIsLinkedAndServedByFAndByAccept() {
+    withApp(
+        client -> {
+          JsonNode towns = json(client.get("/ogc/collections/towns"));
+          for (ExportFormat e : ExportFormat.values()) {
+            assertThat(towns.get("links").findValuesAsText("href"))
+                .as("enclosure link of %s", e)
+                .anyMatch(h -> h.endsWith("/ogc/collections/towns/items?f=" + e.f()));
+            Response byF = client.get("/ogc/collections/towns/items?f=" + e.f());
+            Response byAccept =
+                client.get("/ogc/collections/towns/items", b -> b.header("Accept", e.mediaType()));
+            for (Response r : List.of(byF, byAccept)) {
+              assertThat(r.code()).as("%s", e).isEqualTo(200);
+              assertThat(r.header("Content-Type")).startsWith(e.mediaType());
+              assertThat(r.header("Content-Disposition"))
+                  .isEqualTo("attachment; filename=\"towns." + e.extension() + "\"");
+              assertThat(r.body().bytes()).isNotEmpty();
+            }
+          }
         });
   }
 
