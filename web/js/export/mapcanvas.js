@@ -1,8 +1,8 @@
 // Draws the map onto a 2D canvas ourselves (Web Mercator, Leaflet's zoom scale), with the very
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
-import { areaEntries, areaShifts } from '../arealabels.js';
-import { AOI, AOI_SELECTED, AREA_LABELS, CONTEXT, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
+import { areaEntries, areaShifts, riverEntries } from '../arealabels.js';
+import { AOI, AOI_SELECTED, AREA_LABELS, CONTEXT, RIVER_LABELS, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 const mercY = (lat) => { const r = (lat * Math.PI) / 180; return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2; };
@@ -148,7 +148,7 @@ function placeNames(ctx, proj, layers) {
   return named;
 }
 
-/** Country and region names shown at this zoom, centred on their areas. */
+/** Country and region names shown at this zoom, centred on their areas, and river names on their lines. */
 function areaNames(layers, proj) {
   const named = [];
   for (const [id, rule] of Object.entries(AREA_LABELS)) {
@@ -158,8 +158,19 @@ function areaNames(layers, proj) {
         color: id === 'countries' ? '#6e6153' : '#8b7f70', size: id === 'countries' ? 15 : 12 });
     }
   }
+  for (const [id, rule] of Object.entries(RIVER_LABELS)) {
+    if (!layers.has(id)) continue;
+    for (const e of riverEntries(id, layers.get(id), rule)) {
+      if (proj.zoom < e.minZoom || proj.zoom > e.maxZoom) continue;
+      named.push({ name: e.name, at: [e.lon, e.lat], room: 0, pri: e.priority, bold: 400, centred: true,
+        color: RIVER_NAME_COLOR, size: 13, italic: true });
+    }
+  }
   return named;
 }
+
+/** As .river-name in app.css: the rivers' own blue, darker so it reads on the land. */
+const RIVER_NAME_COLOR = '#2f6690';
 
 /** Writes the names, most important first, each only where it overlaps none already written. */
 function placeLabels(ctx, proj, named) {

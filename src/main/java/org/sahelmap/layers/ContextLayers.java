@@ -46,7 +46,8 @@ final class ContextLayers {
       new LayerSpec(
           "rivers",
           "Rivers",
-          "Rivers of the region (the Niger and its tributaries), unnamed in the source.",
+          "Rivers of the region (the Niger and its tributaries). The source names none; the"
+              + " Niger and the Senegal are named by this project, the others left unnamed.",
           "context",
           120,
           null,

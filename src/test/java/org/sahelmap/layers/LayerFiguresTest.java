@@ -214,4 +214,33 @@ class LayerFiguresTest {
     assertThat(town.properties().get("note").toString()).contains("lies in Mali");
     assertThat(number(town, "distance_to_tin_zaouatine_km")).isCloseTo(9, within(1.0));
   }
+
+  @Test
+  void theNamedRiversPassTheTownsOnTheirBanks() {
+    // The source names no river; the build names two. GeoNames' towns (places.geojson, not Natural
+    // Earth) sit on their banks: within 15 km of the line, as the 1:50m line is ≈ 1 km coarse and a
+    // town's point is its centre, not its waterfront (Gao's is 12.6 km from it).
+    Geometry niger = namedRiver("Niger");
+    for (String town :
+        List.of("mli-bamako", "mli-segou", "mli-mopti", "mli-gao", "mli-ansongo", "ner-niamey")) {
+      assertThat(Geodesy.distanceKm(basis.place(town), niger)).as(town).isLessThan(15);
+    }
+    Geometry senegal = namedRiver("Senegal");
+    assertThat(Geodesy.distanceKm(basis.place("mli-kayes"), senegal)).isLessThan(10);
+    // It reaches the Atlantic at Saint-Louis (16.5 W); the Niger's water never comes west of Mali.
+    assertThat(senegal.getEnvelopeInternal().getMinX()).isLessThan(-16.3);
+    assertThat(Geodesy.distanceKm(basis.place("mli-kayes"), niger)).isGreaterThan(100);
+    assertThat(
+            layers.get("rivers").features().stream()
+                .filter(f -> f.properties().containsKey("name")))
+        .hasSize(2);
+  }
+
+  static Geometry namedRiver(String name) {
+    return layers.get("rivers").features().stream()
+        .filter(f -> name.equals(f.properties().get("name")))
+        .map(FeatureRecord::geometry)
+        .reduce(Geometry::union)
+        .orElseThrow();
+  }
 }

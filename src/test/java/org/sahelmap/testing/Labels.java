@@ -13,6 +13,7 @@ public final class Labels {
           + " const shown = [...document.querySelectorAll('.leaflet-labels-pane .place-label')]"
           + " .filter((e) => getComputedStyle(e).display !== 'none')"
           + " .map((e) => ({ name: e.textContent, area: e.classList.contains('area-name'),"
+          + " river: e.classList.contains('river-name'),"
           + " r: e.firstChild.getBoundingClientRect() }))"
           + " .filter(({ r }) => r.width > 0 && r.right > map.left && r.left < map.right"
           + " && r.bottom > map.top && r.top < map.bottom);";
@@ -29,14 +30,25 @@ public final class Labels {
    * The names written across areas (countries, regions) shown inside the map's box, each with the
    * lon/lat under the middle of its text: [{name, lon, lat}].
    */
-  @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> areas(ChromeDriver driver) {
+    return centres(driver, "area");
+  }
+
+  /** The names written along rivers shown inside the map's box, as {@link #areas}. */
+  public static List<Map<String, Object>> rivers(ChromeDriver driver) {
+    return centres(driver, "river");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> centres(ChromeDriver driver, String kind) {
     return (List<Map<String, Object>>)
         Browser.js(driver)
             .executeScript(
                 SHOWN
                     + " const m = window.sahelMap.map;"
-                    + " return shown.filter((s) => s.area).map((s) => {"
+                    + " return shown.filter((s) => s."
+                    + kind
+                    + ").map((s) => {"
                     + "  const ll = m.containerPointToLatLng([(s.r.left + s.r.right) / 2 - map.left,"
                     + "   (s.r.top + s.r.bottom) / 2 - map.top]);"
                     + "  return { name: s.name, lon: ll.lng, lat: ll.lat }; });");

@@ -26,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahelmap.geo.Geo;
+import org.sahelmap.geo.Geodesy;
 import org.sahelmap.store.Database;
 import org.sahelmap.testing.Browser;
 import org.sahelmap.testing.DevData;
@@ -492,11 +493,53 @@ class MapPageBrowserTest {
     }
   }
 
+  /**
+   * The Niger and the Senegal are named along their own lines (checked against the shipped file
+   * with JTS), clear of every other name, at the zooms where a river shapes the view, and not at
+   * all when the rivers are switched off.
+   */
+  @Test
+  void riversAreNamedAlongThemselves() throws Exception {
+    Map<String, Geometry> rivers = outlines("data/geo/rivers.geojson");
+    String basemap = "countries,mali-regions,places,lakes";
+    for (String view : List.of("6/14.5/-4", "9/16.2/-0.3")) {
+      if (driver != null) {
+        driver.get("about:blank");
+      }
+      load(1366, 768, "#map=" + view + "&layers=" + basemap + ",rivers");
+      Thread.sleep(400);
+      List<Map<String, Object>> named = Labels.rivers(driver);
+      assertThat(named).extracting(r -> r.get("name")).as("at %s", view).contains("Niger");
+      for (Map<String, Object> r : named) {
+        Point middle =
+            new GeometryFactory()
+                .createPoint(
+                    new Coordinate(
+                        ((Number) r.get("lon")).doubleValue(),
+                        ((Number) r.get("lat")).doubleValue()));
+        // Written across its line: the middle of the text within a few pixels of it (a pixel is
+        // about 2.3 km at zoom 6).
+        assertThat(Geodesy.distanceKm(middle, rivers.get((String) r.get("name"))))
+            .as("%s at %s", r, view)
+            .isLessThan(10);
+      }
+      assertThat(Labels.overprinted(driver)).as("overprinted at %s", view).isEmpty();
+    }
+    driver.get("about:blank");
+    load(1366, 768, "#map=6/14.5/-4&layers=" + basemap);
+    Thread.sleep(400);
+    assertThat(Labels.rivers(driver)).as("rivers switched off").isEmpty();
+    assertThat(Labels.shown(driver)).contains("Mopti");
+  }
+
   private static Map<String, Geometry> outlines(String file) throws Exception {
     JsonNode fc = new ObjectMapper().readTree(Files.readString(DevData.repoRoot().resolve(file)));
     GeoJsonReader reader = new GeoJsonReader();
     Map<String, Geometry> out = new HashMap<>();
     for (JsonNode f : fc.get("features")) {
+      if (!f.get("properties").has("name")) {
+        continue; // most rivers are unnamed (data/SOURCES.md)
+      }
       // Repaired as the server repairs what it serves (layers.ContextLayers): a few neighbours'
       // rings touch themselves in the file, and JTS cannot test containment in those.
       Geometry outline = reader.read(f.get("geometry").toString());
