@@ -162,8 +162,9 @@ function areaNames(layers, proj) {
     if (!layers.has(id)) continue;
     for (const e of riverEntries(id, layers.get(id), rule)) {
       if (proj.zoom < e.minZoom || proj.zoom > e.maxZoom) continue;
-      named.push({ name: e.name, at: [e.lon, e.lat], room: 0, pri: e.priority, bold: 400, centred: true,
-        color: RIVER_NAME_COLOR, size: 13, italic: true });
+      // lat and along let areaShifts slide the name along its river, as on the live map.
+      named.push({ name: e.name, at: [e.lon, e.lat], lat: e.lat, along: e.along, room: 0, pri: e.priority, bold: 400,
+        centred: true, color: RIVER_NAME_COLOR, size: 13, italic: true });
     }
   }
   return named;
