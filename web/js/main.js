@@ -5,7 +5,8 @@ import { createState, toggled } from './state.js';
 import { decode, encode } from './permalink.js';
 import { monthEnd, monthIndex, monthStart } from './dates.js';
 import { AOI_LEGEND, AREA_LABELS, CONTEXT, RIVER_LABELS, PLACE_DOT, colorOf, hatches, legendEntries, missionOrder } from './styles.js';
-import { contextLayer, createMap, currentView, onlineTiles, setLandTransparent } from './map/base.js';
+import { contextLayer, createMap, currentView, onlineTiles, setBasemap } from './map/base.js';
+import { reliefMeta, reliefSetting } from './map/relief.js';
 import { missionLayer } from './map/mission.js';
 import { labelLayer, missionEntries, placeDots, placeEntries } from './map/labels.js';
 import { areaEntries, riverEntries } from './arealabels.js';
@@ -40,7 +41,7 @@ const TILED = new Set(['events']);
 const rankIn = (mission) => (c) => (c.kind === 'mission' ? mission.indexOf(c.id) : 0);
 
 async function start() {
-  const { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state } = await loadMap();
+  const { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state, relief } = await loadMap();
   const sortKey = rankIn(mission);
   const list = $('event-list');
   const events = eventMarkers(map, state, list, (spot) => browser.showArea(spot));
@@ -70,7 +71,7 @@ async function start() {
       renderLegendNow(state.get());
     } });
 
-  const onlineShown = pageSettings(map, drawn, await api.loadConfig());
+  const basemap = pageSettings(map, drawn, await api.loadConfig());
 
   function renderLegendNow(s) {
     const sections = mission.filter((id) => s.visible.has(id) && legendOf.has(id))
@@ -108,8 +109,7 @@ async function start() {
     panel: $('briefing-panel'), stage: $('presenter') })
     .catch((e) => { console.warn('Briefings are unavailable:', e); return null; });
 
-  const layerChanged = layerRedraws({ map, byId, drawn, legendOf, mission, names,
-    onlineShown,
+  const layerChanged = layerRedraws({ map, byId, drawn, legendOf, mission, names, relief, basemap,
     onRedrawn: () => {
       render(state.get());
       document.body.dataset.layersRedrawn = String(Number(document.body.dataset.layersRedrawn ?? 0) + 1);
@@ -122,7 +122,7 @@ async function start() {
 }
 
 /** Draws the context and mission layers; returns what was drawn, the labels and legend entries. */
-function drawCollections(map, loaded, mission) {
+function drawCollections(map, loaded, mission, relief) {
   const drawn = new Map();
   const labels = [];
   const legendOf = new Map();
@@ -132,7 +132,7 @@ function drawCollections(map, loaded, mission) {
       drawn.set(c.id, placeDots(map, g));
       labels.push(...placeEntries(g));
     } else if (c.kind === 'context') {
-      drawn.set(c.id, contextLayer(map, c.id, g));
+      drawn.set(c.id, contextLayer(map, c.id, g, relief));
       if (AREA_LABELS[c.id]) labels.push(...areaEntries(c.id, g, AREA_LABELS[c.id]));
       if (RIVER_LABELS[c.id]) labels.push(...riverEntries(c.id, g, RIVER_LABELS[c.id]));
     } else if (c.kind === 'mission') {
@@ -239,14 +239,14 @@ function oncePerTask(run) {
  * (build-layers) changes every layer in one transaction, which is one redraw for the lot. Returns
  * layerChanged(id).
  */
-function layerRedraws({ map, byId, drawn, legendOf, mission, names, onlineShown, onRedrawn }) {
+function layerRedraws({ map, byId, drawn, legendOf, mission, names, relief, basemap, onRedrawn }) {
   const rebuilt = new Set();
   let soon = null;
   async function redraw() {
     const ids = [...rebuilt].filter((id) => byId.has(id) && id !== 'aois');
     rebuilt.clear();
     const fresh = await Promise.all(ids.map(async (id) => [byId.get(id).collection, await api.items(id)]));
-    const again = drawCollections(map, fresh, mission);
+    const again = drawCollections(map, fresh, mission, relief);
     for (const [c, g] of fresh) {
       byId.get(c.id).geojson = g;
       const old = drawn.get(c.id);
@@ -258,7 +258,7 @@ function layerRedraws({ map, byId, drawn, legendOf, mission, names, onlineShown,
       if (shown) layer.addTo(map);
       if (again.legendOf.has(c.id)) legendOf.set(c.id, again.legendOf.get(c.id));
     }
-    if (drawn.has('countries') && onlineShown()) setLandTransparent(drawn.get('countries'), true);
+    if (drawn.has('countries')) setBasemap(drawn.get('countries'), basemap());
     names.replace(new Set(ids), again.labels);
     onRedrawn();
   }
@@ -284,13 +284,13 @@ async function loadMap() {
   const fromHash = decode(location.hash);
   const map = createMap($('map'), fromHash.view);
   measureControl().addTo(map);
-  const collections = await api.collections();
+  const [collections, relief] = await Promise.all([api.collections(), reliefMeta()]);
   installPatterns(hatches(collections));
   const mission = missionOrder(collections);
   const loaded = await Promise.all(collections.filter((c) => !TILED.has(c.id))
     .map(async (c) => [c, await api.items(c.id)]));
   const byId = new Map(loaded.map(([c, g]) => [c.id, { collection: c, geojson: g }]));
-  const { drawn, labels, legendOf } = drawCollections(map, loaded, mission);
+  const { drawn, labels, legendOf } = drawCollections(map, loaded, mission, relief);
   const names = nameLabels(map, labels);
   if (!fromHash.view) fitMission(map, drawn, mission);
   const extent = timeExtent(collections.find((c) => c.id === 'events'));
@@ -303,7 +303,7 @@ async function loadMap() {
     filter: fromHash.filter ?? { q: '', categories: [] },
     selected: fromHash.selected ?? null,
   });
-  return { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state };
+  return { map, collections, mission, byId, drawn, legendOf, names, extent, fullWindow, state, relief };
 }
 
 /**
@@ -326,17 +326,23 @@ function eventMarkers(map, state, list, listSpot) {
   return events;
 }
 
-/** Upload limits and the online basemap switch; returns whether online tiles are shown now. */
+/**
+ * Upload limits and the basemap switches (online tiles, shaded relief); returns the basemap's
+ * settings now, {online, relief}, for setBasemap.
+ */
 function pageSettings(map, drawn, config) {
   let tiles = null;
-  const setOnline = (on) => {
-    if (on) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
-    if (drawn.has('countries')) setLandTransparent(drawn.get('countries'), on);
+  const now = { online: false, relief: true };
+  const apply = (patch) => {
+    Object.assign(now, patch);
+    if (now.online) { tiles = tiles ?? onlineTiles(config.onlineBasemap); tiles.addTo(map); } else { tiles?.remove(); }
+    if (drawn.has('countries')) setBasemap(drawn.get('countries'), now);
   };
   renderEventImport($('event-import'), api.importEvents, config.eventImportMaxBytes);
   renderDocumentUpload($('document-upload'), api.reviewApi, config.documentUploadMaxBytes, reviewPointer(map));
-  setOnline(onlineBasemapSetting($('online-basemap'), config.onlineBasemap, setOnline));
-  return () => tiles != null && map.hasLayer(tiles);
+  apply({ relief: reliefSetting($('relief'), (relief) => apply({ relief })),
+    online: onlineBasemapSetting($('online-basemap'), config.onlineBasemap, (online) => apply({ online })) });
+  return () => ({ ...now });
 }
 
 /** A permalink pasted or a history step: the map and the state go where the hash says. */

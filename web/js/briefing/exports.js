@@ -10,12 +10,14 @@ import { printing, viewSources } from './print.js';
 import { mapWidth, slideCanvas, SIZE } from '../export/slideimage.js';
 import { projection } from '../export/mapcanvas.js';
 import { CATEGORIES, missionOrder } from '../styles.js';
+import { exportRelief, loadReliefImage } from '../map/relief.js';
 
 const NONE = { events: [], clusters: [] };
 
 /** The editor's export actions (pngView, pngSlides, printView, printBriefing). */
 export function exportActions(b) {
   const printer = slidePrinter(b);
+  loadReliefImage(); // now, so a print (which lays its sheet out at once) finds it decoded
   const printFailed = (e) => { b.view.status = `Could not print: ${e.message}`; b.render(); };
   installHooks(b, printer);
   return {
@@ -52,7 +54,7 @@ function pageOf(b, slide, i, total, panel = true, shown = NONE) {
       .map((id) => ({ title: byId.get(id).collection.title, entries: legendOf.get(id) }))
       .concat(aois.length && legendOf.has('aois') ? [{ title: 'Areas of interest', entries: legendOf.get('aois') }] : []),
     categories: new Set([...categories].filter((c) => CATEGORIES[c])),
-    aois, aoisEmphasised: new Set(slide.aois ?? []), panel,
+    aois, aoisEmphasised: new Set(slide.aois ?? []), relief: exportRelief(), panel,
   };
 }
 
@@ -66,7 +68,7 @@ const eventsNow = (b, slide, proj) => (slide.layers.includes('events')
 
 /** A slide's image content; its events come from the event tiles at the image's own zoom. */
 async function page(b, slide, i, total, panel = true) {
-  await b.slideEvents.fetch([slide]);
+  await Promise.all([b.slideEvents.fetch([slide]), loadReliefImage()]);
   const proj = projection(slideView(slide), mapWidth(panel), SIZE.mapHeight);
   return pageOf(b, slide, i, total, panel, await eventsFor(b, slide, proj));
 }

@@ -2,6 +2,7 @@
 // styles of styles.js, so an export needs no third-party code and no network.
 import { drawCluster, drawMarker } from '../symbols.js';
 import { areaEntries, areaShifts, riverEntries } from '../arealabels.js';
+import { drawRelief } from '../map/relief.js';
 import { AOI, AOI_SELECTED, AREA_LABELS, CONTEXT, RIVER_LABELS, PLACE_DOT, PLACE_LABELS, UNCERTAIN_KINDS, colorOf, missionStyle } from '../styles.js';
 
 const latOf = (my) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
@@ -92,14 +93,16 @@ function label(ctx, text, x, y, { size = 15, weight = 400, color = '#3b342c', it
  * layers: Map id → geojson of the visible collections; missions: their mission collections in map
  * order (styles.missionOrder), whose style they are drawn with; events: {events, clusters} in lon/lat
  * (eventtiles.eventsInBox); emphasised: the highlighted event features, drawn large with a callout;
- * aois: the analysts' AOI features to draw (those in aoisEmphasised heavier, as on screen).
+ * aois: the analysts' AOI features to draw (those in aoisEmphasised heavier, as on screen);
+ * relief: the shaded relief (relief.exportRelief), drawn over the land when the countries are.
  * Draws basemap, mission layers, AOIs, places and labels, then events, into the box at (0, 0).
  */
 export function drawMap(ctx, proj, { layers, missions = [], events = { events: [], clusters: [] }, emphasised = [],
-  aois = [], aoisEmphasised = new Set() }) {
+  aois = [], aoisEmphasised = new Set(), relief = null }) {
   ctx.fillStyle = '#d5e4ee'; ctx.fillRect(0, 0, proj.width, proj.height);
   for (const id of ['countries', 'mali-regions', 'lakes', 'rivers']) {
     for (const f of layers.get(id)?.features ?? []) paint(ctx, proj, f, CONTEXT[id]);
+    if (id === 'countries' && relief && layers.has(id)) drawRelief(ctx, proj, relief);
   }
   for (const c of missions) {
     for (const f of layers.get(c.id)?.features ?? []) {

@@ -51,7 +51,7 @@ export function drawPage(entry, page) {
   ctx.scale(SCALE * entry.k, SCALE * entry.k);
   const { width, height } = entry.proj;
   drawMap(ctx, entry.proj, { layers: page.layers, missions: page.missions, events: page.eventsShown,
-    emphasised: page.emphasised, aois: page.aois, aoisEmphasised: page.aoisEmphasised });
+    emphasised: page.emphasised, aois: page.aois, aoisEmphasised: page.aoisEmphasised, relief: page.relief });
   northArrow(ctx, width - 44, 8);
   scaleBar(ctx, entry.proj, width - 16, height - 14);
   entry.map.replaceChildren(canvas, legendElement(page.legend, page.categories) ?? '');

@@ -16,7 +16,7 @@ export const mapWidth = (withPanel) => (withPanel ? SIZE.mapWidth : SIZE.width);
  * page: {title, subtitle, caption, events: [{date, title}], sources, banner, dates, view,
  * layers: Map id → geojson, missions: the mission collections among them in map order, eventsShown:
  * {events, clusters} (eventtiles.eventsInBox), emphasised:
- * the slide's highlighted event features, aois and aoisEmphasised (mapcanvas.drawMap),
+ * the slide's highlighted event features, aois, aoisEmphasised and relief (mapcanvas.drawMap),
  * legend: [{title, entries}], categories, panel: false for no text column (the view export)}
  */
 export function slideCanvas(page) {
@@ -30,7 +30,7 @@ export function slideCanvas(page) {
   ctx.save(); ctx.translate(mapBox.x, mapBox.y);
   ctx.beginPath(); ctx.rect(0, 0, mapBox.w, mapBox.h); ctx.clip();
   drawMap(ctx, proj, { layers: page.layers, missions: page.missions, events: page.eventsShown, emphasised: page.emphasised,
-    aois: page.aois, aoisEmphasised: page.aoisEmphasised });
+    aois: page.aois, aoisEmphasised: page.aoisEmphasised, relief: page.relief });
   northArrow(ctx, mapBox.w - 60, 24);
   scaleBar(ctx, proj, mapBox.w - 24, mapBox.h - 24);
   legend(ctx, page.legend, page.categories, 16, mapBox.h - 16);

@@ -1,7 +1,9 @@
-// The map itself and the offline basemap drawn from our context layers. Online tiles are an
-// option (off by default); with them on, the land fill turns transparent so the tiles show.
+// The map itself and the offline basemap drawn from our context layers and the shaded relief.
+// Online tiles are an option (off by default); with them on, the land fill turns transparent so
+// the tiles show.
 import { CONTEXT, CONTEXT_ORDER } from '../styles.js';
 import { formatLatLon } from '../format.js';
+import { reliefOverlay } from './relief.js';
 import './simplify.js';
 
 const L = window.L;
@@ -41,13 +43,26 @@ export function pane(map, name, zIndex) {
   return name;
 }
 
-export function contextLayer(map, id, geojson) {
-  const paneName = pane(map, `context-${id}`, 210 + CONTEXT_ORDER.indexOf(id));
-  return L.geoJSON(geojson, { pane: paneName, style: () => CONTEXT[id], interactive: false });
+/**
+ * A context layer; the countries' land comes with the shaded relief (relief: its reliefMeta, or
+ * null for none) in a pane of its own just above the land fill, so every other line and name is
+ * drawn over it and it goes with the land when the layer is turned off.
+ */
+export function contextLayer(map, id, geojson, relief = null) {
+  const paneName = pane(map, `context-${id}`, 210 + 2 * CONTEXT_ORDER.indexOf(id));
+  const layer = L.geoJSON(geojson, { pane: paneName, style: () => CONTEXT[id], interactive: false });
+  if (id !== 'countries' || !relief) return layer;
+  return L.featureGroup([layer, reliefOverlay(relief.bounds, pane(map, 'relief', 211))]);
 }
 
-export function setLandTransparent(layer, transparent) {
-  layer.setStyle({ fillOpacity: transparent ? 0 : CONTEXT.countries.fillOpacity });
+/**
+ * The offline basemap as the settings want it: with online tiles on, the land fill turns
+ * transparent so they show, and the relief goes (the tiles bring their own terrain); relief:
+ * whether the user wants the shaded relief at all.
+ */
+export function setBasemap(countries, { online, relief }) {
+  countries.setStyle({ fillOpacity: online ? 0 : CONTEXT.countries.fillOpacity });
+  countries.eachLayer((l) => l.show?.(relief && !online));
 }
 
 /** Tiles from the URL template the server was configured with (attribution is the provider's). */

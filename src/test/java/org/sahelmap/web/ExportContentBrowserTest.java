@@ -65,17 +65,7 @@ class ExportContentBrowserTest {
     assertThat(created.statusCode()).isEqualTo(201);
     driver = Browser.openPage(live, 1920, 1080, false, TestAccounts.ANALYST);
     // The AOI's centre in the middle of the map, so it is the middle of the exported map too.
-    Browser.js(driver)
-        .executeScript("window.sahelMap.map.setView([17, -3], 7, { animate: false })");
-    Thread.sleep(500);
-    String url =
-        (String)
-            Browser.js(driver)
-                .executeAsyncScript(
-                    "const done = arguments[0]; window.sahelMap.viewPng().then(done)");
-    byte[] png = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
-    Files.write(SHOTS.resolve("view.png"), png);
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+    BufferedImage img = viewPngOf("[17, -3]", "view");
     assertThat(img.getWidth()).isEqualTo(1920);
     // The map is 1920 x 840 below the banner (36) and the title (104): its centre is (960, 560).
     int centre = img.getRGB(960, 560);
@@ -90,6 +80,51 @@ class ExportContentBrowserTest {
     assertThat(hatchedRows(img))
         .as("a legend swatch drawn as stripes, not one colour")
         .isPositive();
+  }
+
+  /**
+   * A PNG of the Aïr mountains carries the shaded relief over the land, as the live map does, and
+   * none once the user has turned the relief off in Settings: the land is then its one flat fill.
+   */
+  @Test
+  void viewPngShadesTheMountainsUnlessTheReliefIsOff() throws Exception {
+    driver = Browser.openPage(live, 1920, 1080, false, TestAccounts.ANALYST);
+    double shaded = spreadAroundTheCentre(viewPngOf("[18.7, 8.7]", "relief-on"));
+    Browser.js(driver).executeScript("localStorage.setItem('sahel-map.relief', 'off')");
+    double flat = spreadAroundTheCentre(viewPngOf("[18.7, 8.7]", "relief-off"));
+    assertThat(shaded).as("brightness spread over the Aïr with relief").isGreaterThan(4 * flat + 5);
+  }
+
+  private BufferedImage viewPngOf(String centre, String name) throws Exception {
+    Browser.js(driver)
+        .executeScript("window.sahelMap.map.setView(" + centre + ", 7, { animate: false })");
+    Thread.sleep(500);
+    String url =
+        (String)
+            Browser.js(driver)
+                .executeAsyncScript(
+                    "const done = arguments[0]; window.sahelMap.viewPng().then(done)");
+    byte[] png = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+    Files.write(SHOTS.resolve(name + ".png"), png);
+    return ImageIO.read(new ByteArrayInputStream(png));
+  }
+
+  /** The standard deviation of brightness over 200 x 200 px at the map's centre (960, 560). */
+  private static double spreadAroundTheCentre(BufferedImage img) {
+    double sum = 0;
+    double squares = 0;
+    int n = 0;
+    for (int y = 460; y < 660; y++) {
+      for (int x = 860; x < 1060; x++) {
+        int c = img.getRGB(x, y);
+        double v = ((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff);
+        sum += v;
+        squares += v * v;
+        n++;
+      }
+    }
+    double mean = sum / n;
+    return Math.sqrt(squares / n - mean * mean);
   }
 
   /**

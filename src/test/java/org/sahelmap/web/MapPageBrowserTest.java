@@ -532,6 +532,74 @@ class MapPageBrowserTest {
     assertThat(Labels.shown(driver)).contains("Mopti");
   }
 
+  /**
+   * The shaded relief: the image loads, lies on the bounds its relief.json gives, sits over the
+   * land fill and under every line, fades when zoomed past its detail, goes with the countries'
+   * layer, and follows its Settings checkbox, which this browser remembers.
+   */
+  @Test
+  void reliefLiesOnTheLandUnderTheLinesAndFollowsItsSetting() throws Exception {
+    JsonNode bounds =
+        new ObjectMapper()
+            .readTree(DevData.repoRoot().resolve("web/img/relief.json").toFile())
+            .get("bounds");
+    String relief =
+        "const img = document.querySelector('img.relief'); if (!img) return null;"
+            + "const m = window.sahelMap.map, c = m.getContainer().getBoundingClientRect();"
+            + "const r = img.getBoundingClientRect();"
+            + "const nw = m.latLngToContainerPoint([arguments[2], arguments[1]]);"
+            + "const se = m.latLngToContainerPoint([arguments[0], arguments[3]]);"
+            + "const z = (css) => Number(getComputedStyle(document.querySelector(css)).zIndex);"
+            + "return { loaded: img.complete && img.naturalWidth > 0,"
+            + " opacity: Number(getComputedStyle(img).opacity),"
+            + " off: Math.max(Math.abs(r.left - c.left - nw.x), Math.abs(r.top - c.top - nw.y),"
+            + "  Math.abs(r.right - c.left - se.x), Math.abs(r.bottom - c.top - se.y)),"
+            + " above: z('.leaflet-relief-pane') - z('.leaflet-context-countries-pane'),"
+            + " below: Math.min(z('.leaflet-context-mali-regions-pane'), z('.leaflet-context-rivers-pane'),"
+            + "  z('.leaflet-mission-aes-territory-pane')) - z('.leaflet-relief-pane') }";
+    Object[] box = {
+      bounds.get(0).get(0).asDouble(),
+      bounds.get(0).get(1).asDouble(),
+      bounds.get(1).get(0).asDouble(),
+      bounds.get(1).get(1).asDouble()
+    };
+    load(1366, 768, "#map=5/17/-1.5");
+    Thread.sleep(400);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shown = (Map<String, Object>) run(relief, box);
+    assertThat(shown).as("a relief image").isNotNull();
+    assertThat(shown.get("loaded")).isEqualTo(true);
+    assertThat(((Number) shown.get("opacity")).doubleValue()).isEqualTo(1.0);
+    assertThat(((Number) shown.get("off")).doubleValue()).as("px off its bounds").isLessThan(1.5);
+    assertThat(((Number) shown.get("above")).longValue()).as("over the land fill").isPositive();
+    assertThat(((Number) shown.get("below")).longValue()).as("under the lines").isPositive();
+
+    run("window.sahelMap.map.setZoom(10, { animate: false })");
+    Thread.sleep(300);
+    assertThat(opacity(relief, box)).as("faded at zoom 10").isBetween(0.2, 0.6);
+
+    driver.findElement(By.cssSelector(".settings > summary")).click();
+    driver.findElement(By.id("relief")).click();
+    assertThat(opacity(relief, box)).as("turned off").isZero();
+    driver.navigate().refresh();
+    Browser.waitReady(driver);
+    assertThat(driver.findElement(By.id("relief")).isSelected()).as("remembered").isFalse();
+    assertThat(opacity(relief, box)).as("still off after a reload").isZero();
+    driver.findElement(By.cssSelector(".settings > summary")).click();
+    driver.findElement(By.id("relief")).click();
+    run("window.sahelMap.map.setZoom(5, { animate: false })");
+    Thread.sleep(300);
+    assertThat(opacity(relief, box)).as("on again, at zoom 5").isEqualTo(1.0);
+
+    driver.findElement(By.cssSelector("input[data-layer='countries']")).click();
+    assertThat(run(relief, box)).as("gone with the countries' layer").isNull();
+  }
+
+  @SuppressWarnings("unchecked")
+  private double opacity(String relief, Object[] box) {
+    return ((Number) ((Map<String, Object>) run(relief, box)).get("opacity")).doubleValue();
+  }
+
   private static Map<String, Geometry> outlines(String file) throws Exception {
     JsonNode fc = new ObjectMapper().readTree(Files.readString(DevData.repoRoot().resolve(file)));
     GeoJsonReader reader = new GeoJsonReader();
